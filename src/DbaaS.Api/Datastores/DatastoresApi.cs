@@ -1,0 +1,140 @@
+using DbaaS.Api.Flavors;
+using DbaaS.Api.Http;
+using DbaaS.Api.Identity;
+using DbaaS.Core.Datastores;
+using DbaaS.Core.Errors;
+
+namespace DbaaS.Api.Datastores;
+
+/// <summary>Tenant-facing catalog: datastores, their versions, the flavors and parameters each version accepts.</summary>
+public static class DatastoresApi
+{
+    public static RouteGroupBuilder MapDatastoresApi(this RouteGroupBuilder tenant)
+    {
+        var datastores = tenant.MapGroup("/datastores").WithTags("Datastores");
+        datastores.MapGet("", List);
+        datastores.MapGet("/{datastore_id}", Show);
+        datastores.MapDelete("/{datastore_id}", Delete).RequireAdmin();
+
+        datastores.MapGet("/{datastore_id}/versions", ListVersions);
+        datastores.MapGet("/{datastore_id}/versions/{version_id}", ShowVersion);
+        datastores.MapGet("/versions/{version_id}", ShowVersionById);
+
+        datastores.MapGet("/{datastore_id}/versions/{version_id}/flavors", VersionFlavors);
+        datastores.MapGet("/versions/{version_id}/flavors", VersionFlavorsById);
+
+        datastores.MapGet("/{datastore_id}/versions/{version_id}/parameters", ListParameters);
+        datastores.MapGet("/{datastore_id}/versions/{version_id}/parameters/{name}", ShowParameter);
+        datastores.MapGet("/versions/{version_id}/parameters", ListParametersById);
+        datastores.MapGet("/versions/{version_id}/parameters/{name}", ShowParameterById);
+        return tenant;
+    }
+
+    private static async Task<IResult> List(string tenant_id, HttpRequest request, CatalogCache cache, PublicUrls urls)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        // As Trove: a datastore with no active version offers nothing to create, so it is not listed.
+        var visible = catalog.Datastores.Where(d => catalog.VersionsOf(d, activeOnly: true).Any());
+        return Results.Json(new { datastores = visible.Select(d => DatastoreViews.Datastore(d, catalog, request, urls, tenant_id)) });
+    }
+
+    private static async Task<IResult> Show(string tenant_id, string datastore_id, HttpRequest request, CatalogCache cache, PublicUrls urls)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        var datastore = FindDatastore(catalog, datastore_id);
+        return Results.Json(new { datastore = DatastoreViews.Datastore(datastore, catalog, request, urls, tenant_id) });
+    }
+
+    private static async Task<IResult> Delete(string datastore_id, HttpRequest request, CatalogCache cache, CatalogAdmin admin)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        await admin.DeleteDatastoreAsync(FindDatastore(catalog, datastore_id).Id, request.HttpContext.RequestAborted);
+        return Results.Accepted();
+    }
+
+    private static async Task<IResult> ListVersions(string tenant_id, string datastore_id, HttpRequest request, CatalogCache cache, PublicUrls urls)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        var datastore = FindDatastore(catalog, datastore_id);
+        return Results.Json(new
+        {
+            versions = catalog.VersionsOf(datastore, activeOnly: true).Select(v => DatastoreViews.VersionSummary(v, request, urls, tenant_id)),
+        });
+    }
+
+    private static async Task<IResult> ShowVersion(string tenant_id, string datastore_id, string version_id, HttpRequest request, CatalogCache cache, PublicUrls urls)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        var version = FindVersion(catalog, datastore_id, version_id);
+        return Results.Json(new { version = DatastoreViews.Version(version, catalog, request, urls, tenant_id) });
+    }
+
+    private static async Task<IResult> ShowVersionById(string tenant_id, string version_id, HttpRequest request, CatalogCache cache, PublicUrls urls)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        var version = FindVersion(catalog, version_id);
+        return Results.Json(new { version = DatastoreViews.Version(version, catalog, request, urls, tenant_id) });
+    }
+
+    private static async Task<IResult> VersionFlavors(string tenant_id, string datastore_id, string version_id, HttpRequest request, CatalogCache cache, PublicUrls urls)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        var version = FindVersion(catalog, datastore_id, version_id);
+        return Results.Json(new { flavors = catalog.FlavorsFor(version).Select(f => FlavorViews.Flavor(f, request, urls, tenant_id)) });
+    }
+
+    private static async Task<IResult> VersionFlavorsById(string tenant_id, string version_id, HttpRequest request, CatalogCache cache, PublicUrls urls)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        var version = FindVersion(catalog, version_id);
+        return Results.Json(new { flavors = catalog.FlavorsFor(version).Select(f => FlavorViews.Flavor(f, request, urls, tenant_id)) });
+    }
+
+    private static async Task<IResult> ListParameters(string datastore_id, string version_id, HttpRequest request, CatalogCache cache)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        return ParameterList(catalog, FindVersion(catalog, datastore_id, version_id));
+    }
+
+    private static async Task<IResult> ListParametersById(string version_id, HttpRequest request, CatalogCache cache)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        return ParameterList(catalog, FindVersion(catalog, version_id));
+    }
+
+    private static async Task<IResult> ShowParameter(string datastore_id, string version_id, string name, HttpRequest request, CatalogCache cache)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        return OneParameter(catalog, FindVersion(catalog, datastore_id, version_id), name);
+    }
+
+    private static async Task<IResult> ShowParameterById(string version_id, string name, HttpRequest request, CatalogCache cache)
+    {
+        var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
+        return OneParameter(catalog, FindVersion(catalog, version_id), name);
+    }
+
+    private static IResult ParameterList(CatalogSnapshot catalog, DatastoreVersion version) =>
+        Results.Json(new Dictionary<string, object>
+        {
+            ["configuration-parameters"] = catalog.ParametersOf(version).Select(DatastoreViews.Parameter).ToArray(),
+        });
+
+    private static IResult OneParameter(CatalogSnapshot catalog, DatastoreVersion version, string name)
+    {
+        var parameter = catalog.ParametersOf(version).FirstOrDefault(p => p.Name == name)
+                        ?? throw new NotFoundException($"No configuration parameter named {name} for datastore version {version.Name}.");
+        return Results.Json(DatastoreViews.Parameter(parameter));
+    }
+
+    public static Datastore FindDatastore(CatalogSnapshot catalog, string idOrName) =>
+        catalog.FindDatastore(idOrName) ?? throw new NotFoundException($"Datastore '{idOrName}' cannot be found.");
+
+    public static DatastoreVersion FindVersion(CatalogSnapshot catalog, string datastoreIdOrName, string versionIdOrName) =>
+        catalog.FindVersion(FindDatastore(catalog, datastoreIdOrName), versionIdOrName)
+        ?? throw new NotFoundException($"Datastore version '{versionIdOrName}' cannot be found in datastore '{datastoreIdOrName}'.");
+
+    public static DatastoreVersion FindVersion(CatalogSnapshot catalog, string versionId) =>
+        (Guid.TryParse(versionId, out var id) ? catalog.FindVersion(id) : null)
+        ?? throw new NotFoundException($"Datastore version '{versionId}' cannot be found.");
+}

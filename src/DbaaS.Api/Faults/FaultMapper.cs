@@ -1,0 +1,21 @@
+using DbaaS.Core.Errors;
+
+namespace DbaaS.Api.Faults;
+
+/// <summary>The one place that turns an exception into what the caller sees.</summary>
+public static class FaultMapper
+{
+    public static Fault? FromException(Exception exception) => exception switch
+    {
+        BadRequestException e => Fault.BadRequest(e.Message),
+        UnauthorizedException e => Fault.Unauthorized(e.Message),
+        ForbiddenException e => Fault.Forbidden(e.Message),
+        NotFoundException e => Fault.NotFound(e.Message),
+        ConflictException e => Fault.Conflict(e.Message),
+        UnprocessableException e => Fault.Unprocessable(e.Message),
+        OverLimitException e => Fault.OverLimit(e.Message),
+        ServiceUnavailableException e => Fault.Unavailable(e.Message),
+        BadHttpRequestException e => Fault.BadRequest(e.Message),
+        _ => null,
+    };
+}

@@ -1,0 +1,199 @@
+using DbaaS.Api.Http;
+using DbaaS.Core.Errors;
+using DbaaS.Core.Identity;
+
+namespace DbaaS.Api.Identity;
+
+/// <summary>
+/// The Keystone v3 subset OpenStack clients need to log in to DbaaS (<c>OS_AUTH_URL=.../v3</c>), plus the admin
+/// routes for projects, users and role assignments that <c>dbaas project|user</c> and <c>openstack</c> use.
+/// </summary>
+public static class KeystoneApi
+{
+    private const string SubjectTokenHeader = "X-Subject-Token";
+
+    public static IEndpointRouteBuilder MapKeystoneApi(this IEndpointRouteBuilder app)
+    {
+        var v3 = app.MapGroup("/v3").WithTags("Identity (Keystone v3)");
+        v3.MapGet("", (HttpRequest request, PublicUrls urls) => Results.Json(KeystoneViews.Version(urls.Base(request))));
+
+        v3.MapPost("/auth/tokens", IssueToken);
+        v3.MapGet("/auth/tokens", ShowToken);
+        v3.MapMethods("/auth/tokens", ["HEAD"], CheckToken);
+        v3.MapDelete("/auth/tokens", RevokeToken);
+        v3.MapGet("/auth/projects", ListOwnProjects);
+
+        v3.MapGet("/projects", ListProjects);
+        v3.MapPost("/projects", CreateProject);
+        v3.MapGet("/projects/{project_id}", ShowProject);
+        v3.MapGet("/users", ListUsers);
+        v3.MapPost("/users", CreateUser);
+        v3.MapGet("/roles", ListRoles);
+        v3.MapGet("/projects/{project_id}/users/{user_id}/roles", ListUserRoles);
+        v3.MapPut("/projects/{project_id}/users/{user_id}/roles/{role_id}", AssignRole);
+        v3.MapMethods("/projects/{project_id}/users/{user_id}/roles/{role_id}", ["HEAD"], CheckRole);
+        v3.MapDelete("/projects/{project_id}/users/{user_id}/roles/{role_id}", UnassignRole);
+        return app;
+    }
+
+    private static async Task<IResult> IssueToken(HttpContext http, IdentityStore store, PublicUrls urls)
+    {
+        var request = KeystoneRequests.ReadPasswordAuth(await JsonBody.ReadAsync(http.Request, http.RequestAborted));
+        var issued = await store.IssueTokenAsync(request.UserId, request.UserName, request.UserDomainId, request.UserDomainName,
+            request.Password, request.Scope, http.RequestAborted);
+        http.Response.Headers[SubjectTokenHeader] = issued.Token;
+        var withCatalog = !http.Request.Query.ContainsKey("nocatalog");
+        return Results.Json(KeystoneViews.Token(issued.Context, issued.IssuedAt, urls.Base(http.Request), urls.Region, withCatalog),
+            statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ShowToken(HttpContext http, TokenAuthenticator authenticator, ITokenValidator validator, PublicUrls urls)
+    {
+        var subject = await SubjectAsync(http, authenticator, validator);
+        return Results.Json(KeystoneViews.Token(subject, DateTimeOffset.UtcNow, urls.Base(http.Request), urls.Region,
+            !http.Request.Query.ContainsKey("nocatalog")));
+    }
+
+    private static async Task<IResult> CheckToken(HttpContext http, TokenAuthenticator authenticator, ITokenValidator validator)
+    {
+        await SubjectAsync(http, authenticator, validator);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> RevokeToken(HttpContext http, TokenAuthenticator authenticator, ITokenValidator validator, IdentityStore store)
+    {
+        await SubjectAsync(http, authenticator, validator);
+        await store.RevokeAsync(TokenHashing.Hash(http.Request.Headers[SubjectTokenHeader].ToString().Trim()), http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    /// <summary>A caller may look at or revoke its own token; admins may do so with any token.</summary>
+    private static async Task<AuthContext> SubjectAsync(HttpContext http, TokenAuthenticator authenticator, ITokenValidator validator)
+    {
+        var caller = await authenticator.AuthenticateAsync(http);
+        var subjectToken = http.Request.Headers[SubjectTokenHeader].ToString().Trim();
+        if (subjectToken.Length == 0) throw new BadRequestException("The X-Subject-Token header is required.");
+        var subject = await validator.ValidateAsync(subjectToken, http.RequestAborted)
+                      ?? throw new NotFoundException("Could not find token.");
+        if (subject.UserId != caller.UserId && !caller.IsAdmin)
+            throw new ForbiddenException("You are not authorized to perform the requested action: identity:validate_token.");
+        return subject;
+    }
+
+    private static async Task<IResult> ListOwnProjects(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        var caller = await authenticator.AuthenticateAsync(http);
+        var project = await admin.GetProjectAsync(caller.ProjectId, http.RequestAborted);
+        return Results.Json(new { projects = new[] { KeystoneViews.Project(project) } });
+    }
+
+    private static async Task<IResult> ListProjects(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        var projects = await admin.ListProjectsAsync(http.Request.Query["name"].FirstOrDefault(), http.RequestAborted);
+        return Results.Json(new { projects = projects.Select(KeystoneViews.Project) });
+    }
+
+    private static async Task<IResult> ShowProject(string project_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        var caller = await authenticator.AuthenticateAsync(http);
+        if (caller.ProjectId != project_id && !caller.IsAdmin)
+            throw new ForbiddenException("You are not authorized to perform the requested action: identity:get_project.");
+        return Results.Json(new { project = KeystoneViews.Project(await admin.GetProjectAsync(project_id, http.RequestAborted)) });
+    }
+
+    private static async Task<IResult> CreateProject(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        var body = (await JsonBody.ReadAsync(http.Request, http.RequestAborted)).Object("project");
+        var name = IdentityNames.Require(body, "name");
+        var description = body.OptionalString("description", 1024, allowEmpty: true) ?? "";
+        var enabled = body.OptionalBool("enabled") ?? true;
+        var domainId = body.OptionalString("domain_id");
+        if (domainId is not null && domainId != IdentityDefaults.DomainId)
+            throw body.Invalid("domain_id", $"DbaaS has one domain, '{IdentityDefaults.DomainId}'");
+        body.OptionalBool("is_domain");
+        body.OptionalStringList("tags");
+        body.OptionalString("parent_id");
+        body.RejectUnknown();
+        var project = await admin.CreateProjectAsync(name, description, enabled, http.RequestAborted);
+        return Results.Json(new { project = KeystoneViews.Project(project) }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListUsers(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        var users = await admin.ListUsersAsync(http.Request.Query["name"].FirstOrDefault(), http.RequestAborted);
+        return Results.Json(new { users = users.Select(KeystoneViews.User) });
+    }
+
+    private static async Task<IResult> CreateUser(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        var body = (await JsonBody.ReadAsync(http.Request, http.RequestAborted)).Object("user");
+        var name = IdentityNames.Require(body, "name");
+        var password = body.String("password", 4096);
+        if (password.Length < 8) throw body.Invalid("password", "must be at least 8 characters long");
+        var defaultProject = body.OptionalString("default_project_id");
+        var enabled = body.OptionalBool("enabled") ?? true;
+        var domainId = body.OptionalString("domain_id");
+        if (domainId is not null && domainId != IdentityDefaults.DomainId)
+            throw body.Invalid("domain_id", $"DbaaS has one domain, '{IdentityDefaults.DomainId}'");
+        body.OptionalString("description", 1024, allowEmpty: true);
+        body.OptionalString("email", 255, allowEmpty: true);
+        body.RejectUnknown();
+        var user = await admin.CreateUserAsync(name, password, defaultProject, enabled, http.RequestAborted);
+        return Results.Json(new { user = KeystoneViews.User(user) }, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> ListRoles(HttpContext http, TokenAuthenticator authenticator)
+    {
+        await authenticator.AuthenticateAsync(http);
+        return Results.Json(new { roles = RoleNames.All.Select(KeystoneViews.Role) });
+    }
+
+    private static async Task<IResult> ListUserRoles(string project_id, string user_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        var roles = await admin.ListRolesOfAsync(project_id, user_id, http.RequestAborted);
+        return Results.Json(new { roles = roles.Select(KeystoneViews.Role) });
+    }
+
+    private static async Task<IResult> AssignRole(string project_id, string user_id, string role_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        await admin.AssignRoleAsync(project_id, user_id, role_id, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> CheckRole(string project_id, string user_id, string role_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        var roles = await admin.ListRolesOfAsync(project_id, user_id, http.RequestAborted);
+        return roles.Contains(role_id) ? Results.NoContent() : throw new NotFoundException($"Could not find role assignment: {role_id}.");
+    }
+
+    private static async Task<IResult> UnassignRole(string project_id, string user_id, string role_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    {
+        await RequireAdminAsync(http, authenticator);
+        await admin.UnassignRoleAsync(project_id, user_id, role_id, http.RequestAborted);
+        return Results.NoContent();
+    }
+
+    private static async Task RequireAdminAsync(HttpContext http, TokenAuthenticator authenticator)
+    {
+        var caller = await authenticator.AuthenticateAsync(http);
+        if (!caller.IsAdmin) throw new ForbiddenException("You are not authorized to perform the requested action: admin required.");
+    }
+}
+
+public static class IdentityNames
+{
+    /// <summary>Names as Keystone allows them: 1-64 characters, no control characters.</summary>
+    public static string Require(JsonFields body, string field)
+    {
+        var name = body.String(field, 64);
+        if (name.Any(char.IsControl)) throw body.Invalid(field, "must not contain control characters");
+        return name.Trim();
+    }
+}

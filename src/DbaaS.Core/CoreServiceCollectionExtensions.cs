@@ -1,0 +1,44 @@
+using DbaaS.Core.Data;
+using DbaaS.Core.Data.Migrations;
+using DbaaS.Core.Datastores;
+using DbaaS.Core.Identity;
+using DbaaS.Core.Quotas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DbaaS.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Data access, identity, catalog and quotas: what every role shares.</summary>
+    public static IServiceCollection AddDbaaSCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Dbaas")
+            ?? throw new InvalidOperationException("ConnectionStrings:Dbaas is not set (env ConnectionStrings__Dbaas).");
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContextPool<DbaaSDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+
+        services.AddSingleton<ChangeListenerHub>();
+        services.AddSingleton<ChangeNotifier>();
+        services.AddHostedService<ChangeListener>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddScoped<StartupSeeder>();
+
+        services.Configure<IdentityOptions>(configuration.GetSection(IdentityOptions.Section));
+        services.AddScoped<IdentityStore>();
+        services.AddScoped<IdentityAdmin>();
+        services.AddScoped<IdentitySeeder>();
+        services.AddSingleton<BuiltinTokenValidator>();
+
+        services.AddSingleton<CatalogCache>();
+        services.AddScoped<CatalogAdmin>();
+        services.AddScoped<CatalogSeeder>();
+
+        services.Configure<QuotaOptions>(configuration.GetSection(QuotaOptions.Section));
+        services.AddScoped<QuotaService>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using DbaaS.Core.Datastores;
+using DbaaS.Core.Identity;
+using Npgsql;
+
+namespace DbaaS.Core.Data;
+
+/// <summary>Seeds identity and catalog under an advisory lock, so servers starting together don't race.</summary>
+public sealed class StartupSeeder(NpgsqlDataSource dataSource, IdentitySeeder identity, CatalogSeeder catalog)
+{
+    private const long AdvisoryLockKey = 0x0DBAA5_0002;
+
+    public async Task SeedAsync(TextWriter console, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection))
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await identity.SeedAsync(console, cancellationToken);
+            await catalog.SeedAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+}

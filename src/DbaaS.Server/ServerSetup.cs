@@ -1,0 +1,55 @@
+using DbaaS.Api;
+using DbaaS.Api.Health;
+using DbaaS.Core;
+using DbaaS.Core.Data;
+using DbaaS.Core.Data.Migrations;
+
+namespace DbaaS.Server;
+
+public static class ServerSetup
+{
+    public static WebApplicationBuilder AddDbaaSServer(this WebApplicationBuilder builder, ServerRoles roles)
+    {
+        if (!builder.Configuration.GetSection("Kestrel").Exists() && builder.Configuration["urls"] is null
+            && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+            builder.WebHost.UseUrls("http://127.0.0.1:8779");
+        builder.Services.AddDbaaSCore(builder.Configuration);
+        builder.Services.AddDbaaSMessaging(builder.Configuration, roles);
+        if (roles.HasFlag(ServerRoles.Api))
+            builder.Services.AddDbaaSApi(builder.Configuration);
+        else
+            builder.Services.AddDbaaSHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseDbaaSServer(this WebApplication app, ServerRoles roles)
+    {
+        if (roles.HasFlag(ServerRoles.Api))
+        {
+            app.UseDbaaSApi();
+            app.MapDbaaSApi(app.Configuration);
+        }
+        else app.MapHealthApi();
+        app.Logger.LogInformation("DbaaS server starting with roles {Roles}", roles);
+        return app;
+    }
+
+    /// <summary>Applies pending migrations and, unless only migrating, seeds identity and catalog. Exit code style result.</summary>
+    public static async Task<int> MigrateAndSeedAsync(this WebApplication app, bool seed)
+    {
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var applied = await scope.ServiceProvider.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+            app.Logger.LogInformation("Database schema up to date ({Applied} migrations applied now)", applied.Count);
+            if (seed)
+                await scope.ServiceProvider.GetRequiredService<StartupSeeder>().SeedAsync(Console.Out, CancellationToken.None);
+            return 0;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            app.Logger.LogCritical(ex, "Cannot reach PostgreSQL to migrate the schema");
+            return 1;
+        }
+    }
+}
