@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DbaaS.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real server (all roles) on real Kestrel on a loopback port, over its own fresh database and the real
+/// RabbitMQ, so both HttpClient tests and external clients (the openstack CLI) can reach it.
+/// </summary>
+public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "admin-test-password";
+    public const string DemoPassword = "demo-test-password";
+
+    private TestDatabase? _database;
+
+    /// <summary>Configuration on top of the test defaults, e.g. a low rate limit.</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    public int Port { get; } = FreePort();
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started");
+
+    /// <summary>Share another app's database (a second API replica) instead of creating one.</summary>
+    public TestDatabase? SharedDatabase { get; init; }
+
+    public async Task InitializeAsync()
+    {
+        _database = SharedDatabase ?? await TestDatabase.CreateAsync("api");
+        UseKestrel(Port);
+        StartServer();
+        await Task.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Dbaas", Database.ConnectionString);
+        builder.UseSetting("Identity:AdminPassword", AdminPassword);
+        builder.UseSetting("Identity:DemoPassword", DemoPassword);
+        // Tests log in often; the production cost (100k) is measured in the benchmarks instead.
+        builder.UseSetting("Identity:PasswordHashIterations", "1000");
+        foreach (var rule in new[] { "HttpGetRate", "HttpPostRate", "HttpPutRate", "HttpDeleteRate", "HttpMgmtPostRate" })
+            builder.UseSetting($"RateLimits:{rule}", "100000");
+        foreach (var (key, value) in TestEnvironment.Messaging) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    public ApiClient Client() => new(new HttpClient { BaseAddress = new Uri(BaseUrl) });
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (SharedDatabase is null && _database is not null) await _database.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<DbaaSApp>
+{
+    public const string Name = "api";
+}
