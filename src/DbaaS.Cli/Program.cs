@@ -1,1 +1,7 @@
-Console.WriteLine("skeleton");
+namespace DbaaS.Cli;
+
+internal static class Program
+{
+    private static Task<int> Main(string[] args) =>
+        CliApp.RunAsync(args, Console.Out, Console.Error, ProcessEnvironment.Read());
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using DbaaS.Cli.Auth;
+using DbaaS.Cli.Http;
+using DbaaS.Cli.Output;
+
+namespace DbaaS.Cli;
+
+/// <summary>What one command invocation works with: its parsed arguments, the APIs, and where to print.</summary>
+internal sealed class CommandRun(ParseResult parse, ApiSession session, ResultPrinter output, CancellationToken cancellation)
+{
+    public ResultPrinter Output { get; } = output;
+
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    public T Value<T>(Argument<T> argument) => parse.GetRequiredValue(argument);
+
+    public T? Value<T>(Option<T> option) => parse.GetValue(option);
+
+    public Task<ApiClient> DatabaseAsync() => session.DatabaseAsync(Cancellation);
+
+    public Task<ApiClient> IdentityAsync() => session.IdentityAsync(Cancellation);
+}
