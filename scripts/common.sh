@@ -1,0 +1,42 @@
+# Shared helpers for the scripts in this folder. Sourced, never run.
+# shellcheck shell=bash
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE=${DBAAS_STATE_DIR:-$REPO_ROOT/.state}
+# Absolute, so that pid files, sockets and infra.env stay valid from any working directory.
+[[ $STATE == /* ]] || STATE=$PWD/$STATE
+
+log() { printf '%s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Hex only: safe unquoted in connection strings, rabbitmq.conf and SQL literals.
+random_password() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
+
+# Installs the Debian packages that are missing. apt-get update runs only when something is missing,
+# so re-runs on a provisioned machine cost one dpkg-query per package.
+ensure_debian_packages() {
+    local missing=() p
+    for p in "$@"; do
+        [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    if ((EUID != 0)); then
+        die "missing Debian packages: ${missing[*]}. Install them as root: apt-get install ${missing[*]}"
+    fi
+    log "installing Debian packages: ${missing[*]}"
+    # Postinst scripts are chatty; their output matters only when something fails.
+    local aptlog
+    aptlog=$(mktemp)
+    # Another apt run (unattended upgrades, a parallel session) may hold the lock for a while.
+    if ! { apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+            --no-install-recommends "${missing[@]}"; } >"$aptlog" 2>&1; then
+        tail -n 30 "$aptlog" >&2
+        rm -f "$aptlog"
+        die "apt-get could not install: ${missing[*]}"
+    fi
+    rm -f "$aptlog"
+}
+
+# Writes `export NAME='value'` with single quotes, readable and safe for ; and spaces.
+emit_export() { printf "export %s='%s'\n" "$1" "${2//\'/\'\\\'\'}"; }

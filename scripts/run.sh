@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The README's first command: runs the whole system on this machine. Private PostgreSQL and RabbitMQ
+# (scripts/infra.sh), then DbaaS.Server with every role in one process, in the foreground.
+#   scripts/run.sh [--dry-run] [extra server arguments...]
+# --dry-run does everything (infra, credentials, openrc files, build) but prints the server command
+# instead of running it.
+set -euo pipefail
+# shellcheck source=scripts/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+dry_run=0
+if [[ ${1:-} == --dry-run ]]; then
+    dry_run=1
+    shift
+fi
+API_PORT=${DBAAS_API_PORT:-8779}
+CREDENTIALS=$STATE/credentials.env
+
+"$REPO_ROOT/scripts/infra.sh" up
+
+# Generated once and kept: the server seeds these users on its first start, and changing them later
+# would leave the openrc files and the database disagreeing.
+if [[ ! -f $CREDENTIALS ]]; then
+    (umask 077 && cat >"$CREDENTIALS") <<EOF
+# Passwords of the seeded identity users; written once by scripts/run.sh.
+export Identity__AdminPassword='$(random_password)'
+export Identity__DemoPassword='$(random_password)'
+EOF
+fi
+# shellcheck disable=SC1091
+. "$STATE/infra.env"
+# shellcheck disable=SC1090
+. "$CREDENTIALS"
+: "${Identity__AdminPassword:?missing in $CREDENTIALS}" "${Identity__DemoPassword:?missing in $CREDENTIALS}"
+
+# Rewritten on every run so that they follow DBAAS_API_PORT.
+write_openrc() {
+    local name=$1 password=$2
+    (umask 077 && {
+        echo "# DbaaS '$name' user in project '$name' (written by scripts/run.sh). Use: source $STATE/openrc-$name"
+        emit_export OS_AUTH_URL "http://127.0.0.1:$API_PORT/v3"
+        emit_export OS_USERNAME "$name"
+        emit_export OS_PASSWORD "$password"
+        emit_export OS_PROJECT_NAME "$name"
+        emit_export OS_USER_DOMAIN_NAME Default
+        emit_export OS_PROJECT_DOMAIN_NAME Default
+        emit_export OS_IDENTITY_API_VERSION 3
+        emit_export OS_REGION_NAME RegionOne
+    } >"$STATE/openrc-$name")
+}
+write_openrc admin "$Identity__AdminPassword"
+write_openrc demo "$Identity__DemoPassword"
+
+dotnet build "$REPO_ROOT/DbaaS.sln" -c Release --nologo
+
+OUT=$REPO_ROOT/src/DbaaS.Server/bin/Release/net10.0
+server=(dotnet "$OUT/DbaaS.Server.dll" --role all --urls "http://127.0.0.1:$API_PORT" "$@")
+
+# Relative when that is valid from where the user stands, as the README's commands are.
+shown=$STATE
+[[ $PWD == "$REPO_ROOT" ]] && shown=${STATE#"$REPO_ROOT"/}
+echo
+echo "DbaaS API on http://127.0.0.1:$API_PORT  (Ctrl-C stops the server; PostgreSQL and RabbitMQ keep"
+echo "running: scripts/infra.sh down stops them)"
+echo "OpenStack CLI credentials: $shown/openrc-admin (admin), $shown/openrc-demo (demo)"
+echo "try: source $shown/openrc-demo && openstack datastore list"
+echo
+
+if ((dry_run)); then
+    printf 'dry run; would run in %s:\n ' "$OUT"
+    printf ' %q' "${server[@]}"
+    echo
+    exit 0
+fi
+# The build output holds appsettings*.json; it is the content root, as for a published app.
+cd "$OUT"
+exec "${server[@]}"
