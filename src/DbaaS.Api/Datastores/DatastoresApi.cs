@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DbaaS.Api.Flavors;
 using DbaaS.Api.Http;
 using DbaaS.Api.Identity;
@@ -35,7 +36,9 @@ public static class DatastoresApi
         var catalog = await cache.GetAsync(request.HttpContext.RequestAborted);
         // As Trove: a datastore with no active version offers nothing to create, so it is not listed.
         var visible = catalog.Datastores.Where(d => catalog.VersionsOf(d, activeOnly: true).Any());
-        return Results.Json(new { datastores = visible.Select(d => DatastoreViews.Datastore(d, catalog, request, urls, tenant_id)) });
+        var body = catalog.Rendered($"datastores|{tenant_id}|{urls.Base(request)}", () =>
+            JsonSerializer.SerializeToUtf8Bytes(new { datastores = visible.Select(d => DatastoreViews.Datastore(d, catalog, request, urls, tenant_id)) }));
+        return Results.Bytes(body, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Show(string tenant_id, string datastore_id, HttpRequest request, CatalogCache cache, PublicUrls urls)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DbaaS.Api.Http;
 using DbaaS.Api.Identity;
 using DbaaS.Core.Datastores;
@@ -22,7 +23,9 @@ public static class FlavorsApi
     private static async Task<IResult> List(string tenant_id, HttpRequest request, CatalogCache catalog, PublicUrls urls)
     {
         var snapshot = await catalog.GetAsync(request.HttpContext.RequestAborted);
-        return Results.Json(new { flavors = snapshot.Flavors.Select(f => FlavorViews.Flavor(f, request, urls, tenant_id)) });
+        var body = snapshot.Rendered($"flavors|{tenant_id}|{urls.Base(request)}", () =>
+            JsonSerializer.SerializeToUtf8Bytes(new { flavors = snapshot.Flavors.Select(f => FlavorViews.Flavor(f, request, urls, tenant_id)) }));
+        return Results.Bytes(body, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Show(string tenant_id, string flavor_id, HttpRequest request, CatalogCache catalog, PublicUrls urls)

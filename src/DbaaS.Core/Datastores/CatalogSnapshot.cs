@@ -5,6 +5,20 @@ namespace DbaaS.Core.Datastores;
 /// <summary>The whole catalog in memory: small, read on nearly every request, changed rarely by admins.</summary>
 public sealed class CatalogSnapshot
 {
+    private const int MaxRenderedResponses = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _rendered = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A response body built from this snapshot alone, kept until the snapshot is replaced: the catalog lists
+    /// are identical for every request of a tenant at one base URL, so they are serialized once.
+    /// </summary>
+    public byte[] Rendered(string key, Func<byte[]> render)
+    {
+        if (_rendered.TryGetValue(key, out var body)) return body;
+        if (_rendered.Count >= MaxRenderedResponses) _rendered.Clear();
+        return _rendered.GetOrAdd(key, _ => render());
+    }
+
     public required IReadOnlyList<Flavor> Flavors { get; init; }
     public required IReadOnlyList<Datastore> Datastores { get; init; }
     public required IReadOnlyList<DatastoreVersion> Versions { get; init; }
