@@ -49,6 +49,7 @@ public sealed class JsonFields
         if (value.ValueKind != JsonValueKind.String) throw WrongType(name, "a string", value);
         var text = value.GetString()!;
         if (!allowEmpty && text.Trim().Length == 0) throw Invalid(name, "must not be empty");
+        if (text.Contains('\0')) throw Invalid(name, NulReason);
         if (text.Length > maxLength) throw Invalid(name, $"is {text.Length} characters long; the limit is {maxLength}");
         return text;
     }
@@ -59,18 +60,20 @@ public sealed class JsonFields
     public int? OptionalInt(string name, int min, int max, bool acceptString = false)
     {
         if (!TryGet(name, out var value)) return null;
-        int number;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out number)) { }
-        else if (acceptString && value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), out number)) { }
+        decimal number;
+        // Read as decimal so that a whole number too big for an int is refused as out of range, not as "not an integer".
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out number) && number == decimal.Truncate(number)) { }
+        else if (acceptString && value.ValueKind == JsonValueKind.String && int.TryParse(value.GetString(), out var parsed)) number = parsed;
         else throw WrongType(name, "an integer", value);
         if (number < min || number > max) throw Invalid(name, $"is {number}; it must be between {min} and {max}");
-        return number;
+        return (int)number;
     }
 
     public decimal? OptionalNumber(string name)
     {
         if (!TryGet(name, out var value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number)) return number;
+        if (value.ValueKind == JsonValueKind.Number) throw Invalid(name, $"{value.GetRawText()} is out of range");
         throw WrongType(name, "a number", value);
     }
 
@@ -96,6 +99,7 @@ public sealed class JsonFields
         {
             if (item.ValueKind != JsonValueKind.String) throw WrongType(name, "an array of strings", item);
             var text = item.GetString()!;
+            if (text.Contains('\0')) throw Invalid(name, NulReason);
             if (text.Length > maxLength) throw Invalid(name, $"has an item longer than {maxLength} characters");
             items.Add(text);
         }
@@ -127,6 +131,9 @@ public sealed class JsonFields
         if (value.ValueKind == JsonValueKind.Null) return false;
         return true;
     }
+
+    /// <summary>PostgreSQL text cannot hold U+0000; refused here rather than failing as a server error on save.</summary>
+    private const string NulReason = "must not contain the NUL character (\\u0000)";
 
     private BadRequestException Missing(string name, string expected) =>
         new($"Missing field '{PathOf(name)}': {expected} is required.");

@@ -53,8 +53,10 @@ public sealed class CatalogAdmin(DbaaSDbContext db, ChangeNotifier notifier)
     public async Task<DatastoreVersion> CreateVersionAsync(NewDatastoreVersion request, CancellationToken cancellationToken)
     {
         RequireKnownManager(request.Manager);
-        // As Trove: creating a version of an unknown datastore creates the datastore.
-        var datastore = await db.Datastores.SingleOrDefaultAsync(d => d.Name == request.DatastoreName, cancellationToken);
+        // As Trove: creating a version of an unknown datastore creates the datastore. Names match without regard to
+        // case, as every lookup does: a second "MySQL" next to "mysql" could never be found by name.
+        var datastore = await db.Datastores
+            .FirstOrDefaultAsync(d => d.Name.ToLower() == request.DatastoreName.ToLower(), cancellationToken);
         if (datastore is null)
         {
             datastore = new Datastore { Id = Guid.NewGuid(), Name = request.DatastoreName };
@@ -160,6 +162,9 @@ public sealed class CatalogAdmin(DbaaSDbContext db, ChangeNotifier notifier)
         var numeric = rule.DataType is ParameterTypes.Integer or ParameterTypes.Float;
         if (!numeric && (rule.Min is not null || rule.Max is not null))
             throw new BadRequestException($"min_size and max_size apply only to integer and float parameters, not {rule.DataType}.");
+        // An integer's bounds are shown as JSON integers; a fractional one could not be, and is a typo for a float.
+        if (rule.DataType == ParameterTypes.Integer && (IsFractional(rule.Min) || IsFractional(rule.Max)))
+            throw new BadRequestException("min_size and max_size of an integer parameter must be whole numbers.");
         if (rule.Min > rule.Max)
             throw new BadRequestException($"min_size ({rule.Min}) is greater than max_size ({rule.Max}).");
         if (rule.AllowedValues is not null && rule.DataType != ParameterTypes.String)
@@ -167,6 +172,8 @@ public sealed class CatalogAdmin(DbaaSDbContext db, ChangeNotifier notifier)
         if (rule.Dynamic == true && rule.RestartRequired)
             throw new BadRequestException("A parameter cannot be both dynamic and restart_required.");
     }
+
+    private static bool IsFractional(decimal? value) => value is { } number && number != decimal.Truncate(number);
 
     private async Task RequireVersionAsync(Guid versionId, CancellationToken cancellationToken)
     {
