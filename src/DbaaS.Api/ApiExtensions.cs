@@ -10,6 +10,7 @@ using DbaaS.Api.Quotas;
 using DbaaS.Api.RateLimiting;
 using DbaaS.Api.Versions;
 using DbaaS.Core.Identity;
+using DbaaS.Core.Identity.Keystone;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace DbaaS.Api;
@@ -31,7 +32,9 @@ public static class ApiExtensions
         services.AddDbaaSOpenApi();
 
         var identity = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
-        if (!identity.IsKeystone)
+        if (identity.IsKeystone)
+            services.AddKeystoneTokenValidation(configuration.GetSection($"{IdentityOptions.Section}:Keystone"));
+        else
             services.AddSingleton<ITokenValidator>(sp => sp.GetRequiredService<BuiltinTokenValidator>());
         return services;
     }

@@ -31,8 +31,8 @@ public sealed class FaultMiddleware(RequestDelegate next, ILogger<FaultMiddlewar
                     context.Request.Method, context.Request.Path, requestId);
                 fault = Fault.ServerError($"The server has either erred or is incapable of performing the requested operation. Request id: {requestId}");
             }
-            else if (exception is ServiceUnavailableException unavailable)
-                logger.LogWarning(unavailable.Cause, "Dependency unavailable: {Message}", unavailable.Message);
+            else if (exception is ServiceUnavailableException or DbaaS.Core.Identity.IdentityBackendUnavailableException)
+                logger.LogWarning(exception, "Dependency unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
 
             context.Response.Clear();
             if (exception is OverLimitException { RetryAfter: { } retryAfter })

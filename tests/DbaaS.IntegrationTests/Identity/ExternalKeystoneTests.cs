@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace DbaaS.IntegrationTests.Identity;
 
 /// <summary>KeystoneTokenValidator against a real Keystone (scripts/keystone.sh, or DBAAS_KEYSTONE_URL).</summary>
-public sealed class ExternalKeystoneTests(PrivateKeystone keystone) : IClassFixture<PrivateKeystone>, IDisposable
+[Collection(KeystoneCollection.Name)]
+public sealed class ExternalKeystoneTests(PrivateKeystone keystone) : IDisposable
 {
     private readonly KeystoneTestClient _users = new(keystone.Url ?? new Uri("http://127.0.0.1:1/v3"));
     private readonly List<IDisposable> _disposables = [];

@@ -116,3 +116,10 @@ public sealed class KeystoneFactAttribute : FactAttribute
             Skip = reason;
     }
 }
+
+/// <summary>One Keystone for every test class that needs it: a class fixture each would stop it under the others.</summary>
+[CollectionDefinition(Name)]
+public sealed class KeystoneCollection : ICollectionFixture<PrivateKeystone>
+{
+    public const string Name = "keystone";
+}

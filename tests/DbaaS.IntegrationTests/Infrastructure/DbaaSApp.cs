@@ -49,10 +49,13 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public ApiClient Client() => new(new HttpClient { BaseAddress = new Uri(BaseUrl) });
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         if (SharedDatabase is null && _database is not null) await _database.DisposeAsync();
+        _database = null;
     }
 
     private static int FreePort()
