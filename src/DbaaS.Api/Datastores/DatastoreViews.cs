@@ -42,7 +42,8 @@ public static class DatastoreViews
         datastore_name = catalog.DatastoreOf(version).Name,
         version = version.Version,
         active = version.Active,
-        manager = version.Manager,
+        // Not "manager": troveclient copies every field onto its Resource and "manager" would replace its own.
+        datastore_manager = version.Manager,
         packages = string.Join(",", version.Packages),
         image = version.ImageId,
         image_tags = version.ImageTags,

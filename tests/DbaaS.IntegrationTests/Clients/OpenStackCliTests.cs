@@ -61,6 +61,25 @@ public sealed class OpenStackCliTests(DbaaSApp app)
     }
 
     [Fact]
+    public async Task Openstack_cli_shows_datastores_and_versions_by_name()
+    {
+        var environment = PasswordEnvironment("demo", DbaaSApp.DemoPassword, "demo");
+        foreach (var command in new[]
+                 {
+                     new[] { "datastore", "show", "mariadb" },
+                     ["datastore", "version", "list", "postgresql"],
+                     ["datastore", "version", "show", "10.11", "--datastore", "mariadb"],
+                     ["database", "flavor", "show", "2"],
+                     ["database", "limit", "list"],
+                 })
+        {
+            var result = await ExternalProcess.RunAsync("openstack", [.. command, "-f", "json"], environment);
+            result.AssertSuccess();
+            JsonDocument.Parse(result.Stdout);
+        }
+    }
+
+    [Fact]
     public async Task Trove_cli_sends_its_project_header_and_lists_flavors()
     {
         var environment = PasswordEnvironment("demo", DbaaSApp.DemoPassword, "demo");
