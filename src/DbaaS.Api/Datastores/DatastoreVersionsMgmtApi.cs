@@ -11,19 +11,19 @@ public static class DatastoreVersionsMgmtApi
     public static RouteGroupBuilder MapDatastoreVersionsMgmtApi(this RouteGroupBuilder tenant)
     {
         var versions = tenant.MapGroup("/mgmt/datastore-versions").WithTags("Management: datastore versions").RequireAdmin();
-        versions.MapGet("", List);
-        versions.MapPost("", Create);
-        versions.MapGet("/{version_id}", Show);
-        versions.MapPatch("/{version_id}", Update);
-        versions.MapDelete("/{version_id}", Delete);
+        versions.MapGet("", List).WithName("MgmtListDatastoreVersions").WithSummary("List all datastore versions");
+        versions.MapPost("", Create).WithName("MgmtCreateDatastoreVersion").WithSummary("Create a datastore version");
+        versions.MapGet("/{version_id}", Show).WithName("MgmtShowDatastoreVersion").WithSummary("Show a datastore version");
+        versions.MapPatch("/{version_id}", Update).WithName("MgmtUpdateDatastoreVersion").WithSummary("Change a datastore version");
+        versions.MapDelete("/{version_id}", Delete).WithName("MgmtDeleteDatastoreVersion").WithSummary("Delete a datastore version");
 
         var parameters = tenant.MapGroup("/mgmt/datastores/versions/{version_id}/parameters")
             .WithTags("Management: configuration parameters").RequireAdmin();
-        parameters.MapGet("", ListParameters);
-        parameters.MapPost("", CreateParameter);
-        parameters.MapGet("/{name}", ShowParameter);
-        parameters.MapPut("/{name}", UpdateParameter);
-        parameters.MapDelete("/{name}", DeleteParameter);
+        parameters.MapGet("", ListParameters).WithName("MgmtListParameters").WithSummary("List a version's configuration parameters");
+        parameters.MapPost("", CreateParameter).WithName("MgmtCreateParameter").WithSummary("Create a configuration parameter");
+        parameters.MapGet("/{name}", ShowParameter).WithName("MgmtShowParameter").WithSummary("Show a configuration parameter");
+        parameters.MapPut("/{name}", UpdateParameter).WithName("MgmtUpdateParameter").WithSummary("Replace a configuration parameter's rule");
+        parameters.MapDelete("/{name}", DeleteParameter).WithName("MgmtDeleteParameter").WithSummary("Delete a configuration parameter");
         return tenant;
     }
 

@@ -13,21 +13,29 @@ public static class DatastoresApi
     public static RouteGroupBuilder MapDatastoresApi(this RouteGroupBuilder tenant)
     {
         var datastores = tenant.MapGroup("/datastores").WithTags("Datastores");
-        datastores.MapGet("", List);
-        datastores.MapGet("/{datastore_id}", Show);
-        datastores.MapDelete("/{datastore_id}", Delete).RequireAdmin();
+        datastores.MapGet("", List).WithName("ListDatastores").WithSummary("List datastores");
+        datastores.MapGet("/{datastore_id}", Show).WithName("ShowDatastore").WithSummary("Show a datastore");
+        datastores.MapDelete("/{datastore_id}", Delete).RequireAdmin().WithName("DeleteDatastore").WithSummary("Delete a datastore");
 
-        datastores.MapGet("/{datastore_id}/versions", ListVersions);
-        datastores.MapGet("/{datastore_id}/versions/{version_id}", ShowVersion);
-        datastores.MapGet("/versions/{version_id}", ShowVersionById);
+        datastores.MapGet("/{datastore_id}/versions", ListVersions).WithName("ListDatastoreVersions").WithSummary("List a datastore's versions");
+        datastores.MapGet("/{datastore_id}/versions/{version_id}", ShowVersion)
+            .WithName("ShowDatastoreVersion").WithSummary("Show a datastore version");
+        datastores.MapGet("/versions/{version_id}", ShowVersionById)
+            .WithName("ShowDatastoreVersionById").WithSummary("Show a datastore version by id");
 
-        datastores.MapGet("/{datastore_id}/versions/{version_id}/flavors", VersionFlavors);
-        datastores.MapGet("/versions/{version_id}/flavors", VersionFlavorsById);
+        datastores.MapGet("/{datastore_id}/versions/{version_id}/flavors", VersionFlavors)
+            .WithName("ListVersionFlavors").WithSummary("List the flavors a datastore version accepts");
+        datastores.MapGet("/versions/{version_id}/flavors", VersionFlavorsById)
+            .WithName("ListVersionFlavorsById").WithSummary("List the flavors a datastore version accepts, by version id");
 
-        datastores.MapGet("/{datastore_id}/versions/{version_id}/parameters", ListParameters);
-        datastores.MapGet("/{datastore_id}/versions/{version_id}/parameters/{name}", ShowParameter);
-        datastores.MapGet("/versions/{version_id}/parameters", ListParametersById);
-        datastores.MapGet("/versions/{version_id}/parameters/{name}", ShowParameterById);
+        datastores.MapGet("/{datastore_id}/versions/{version_id}/parameters", ListParameters)
+            .WithName("ListVersionParameters").WithSummary("List a datastore version's configuration parameters");
+        datastores.MapGet("/{datastore_id}/versions/{version_id}/parameters/{name}", ShowParameter)
+            .WithName("ShowVersionParameter").WithSummary("Show a configuration parameter");
+        datastores.MapGet("/versions/{version_id}/parameters", ListParametersById)
+            .WithName("ListVersionParametersById").WithSummary("List a datastore version's configuration parameters, by version id");
+        datastores.MapGet("/versions/{version_id}/parameters/{name}", ShowParameterById)
+            .WithName("ShowVersionParameterById").WithSummary("Show a configuration parameter, by version id");
         return tenant;
     }
 

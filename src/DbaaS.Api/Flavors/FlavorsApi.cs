@@ -11,12 +11,12 @@ public static class FlavorsApi
     public static RouteGroupBuilder MapFlavorsApi(this RouteGroupBuilder tenant)
     {
         var flavors = tenant.MapGroup("/flavors").WithTags("Flavors");
-        flavors.MapGet("", List);
-        flavors.MapGet("/{flavor_id}", Show);
+        flavors.MapGet("", List).WithName("ListFlavors").WithSummary("List flavors");
+        flavors.MapGet("/{flavor_id}", Show).WithName("ShowFlavor").WithSummary("Show a flavor");
 
         var mgmt = tenant.MapGroup("/mgmt/flavors").WithTags("Management: flavors").RequireAdmin();
-        mgmt.MapPost("", Create);
-        mgmt.MapDelete("/{flavor_id}", Delete);
+        mgmt.MapPost("", Create).WithName("CreateFlavor").WithSummary("Create a flavor");
+        mgmt.MapDelete("/{flavor_id}", Delete).WithName("DeleteFlavor").WithSummary("Delete a flavor");
         return tenant;
     }
 

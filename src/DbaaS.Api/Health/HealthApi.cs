@@ -17,8 +17,10 @@ public static class HealthApi
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: PostgreSQL and RabbitMQ answer too.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
+            .WithName("Healthz").WithSummary("Liveness: the process answers");
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+            .WithName("Readyz").WithSummary("Readiness: PostgreSQL and the message bus answer");
         return app;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DbaaS.Api.Http;
 
 public sealed class ApiOptions
@@ -25,4 +27,8 @@ public sealed class PublicUrls(Microsoft.Extensions.Options.IOptions<ApiOptions>
     }
 }
 
-public sealed record Link(string Href, string Rel);
+/// <summary>
+/// Trove's link (<c>{"href", "rel"}</c>). The names are fixed here because the catalog lists are serialized with
+/// default options (no camelCase) for their byte cache, and clients look for lowercase keys.
+/// </summary>
+public sealed record Link([property: JsonPropertyName("href")] string Href, [property: JsonPropertyName("rel")] string Rel);

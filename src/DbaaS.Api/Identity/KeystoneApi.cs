@@ -15,24 +15,29 @@ public static class KeystoneApi
     public static IEndpointRouteBuilder MapKeystoneApi(this IEndpointRouteBuilder app)
     {
         var v3 = app.MapGroup("/v3").WithTags("Identity (Keystone v3)");
-        v3.MapGet("", (HttpRequest request, PublicUrls urls) => Results.Json(KeystoneViews.Version(urls.Base(request))));
+        v3.MapGet("", (HttpRequest request, PublicUrls urls) => Results.Json(KeystoneViews.Version(urls.Base(request))))
+            .WithName("ShowIdentityVersion").WithSummary("Show the identity API version (v3)");
 
-        v3.MapPost("/auth/tokens", IssueToken);
-        v3.MapGet("/auth/tokens", ShowToken);
-        v3.MapMethods("/auth/tokens", ["HEAD"], CheckToken);
-        v3.MapDelete("/auth/tokens", RevokeToken);
-        v3.MapGet("/auth/projects", ListOwnProjects);
+        v3.MapPost("/auth/tokens", IssueToken).WithName("IssueToken").WithSummary("Log in: issue a token");
+        v3.MapGet("/auth/tokens", ShowToken).WithName("ShowToken").WithSummary("Show a token (X-Subject-Token)");
+        v3.MapMethods("/auth/tokens", ["HEAD"], CheckToken).WithName("CheckToken").WithSummary("Check a token (X-Subject-Token)");
+        v3.MapDelete("/auth/tokens", RevokeToken).WithName("RevokeToken").WithSummary("Revoke a token (X-Subject-Token)");
+        v3.MapGet("/auth/projects", ListOwnProjects).WithName("ListOwnProjects").WithSummary("List the projects the token may use");
 
-        v3.MapGet("/projects", ListProjects);
-        v3.MapPost("/projects", CreateProject);
-        v3.MapGet("/projects/{project_id}", ShowProject);
-        v3.MapGet("/users", ListUsers);
-        v3.MapPost("/users", CreateUser);
-        v3.MapGet("/roles", ListRoles);
-        v3.MapGet("/projects/{project_id}/users/{user_id}/roles", ListUserRoles);
-        v3.MapPut("/projects/{project_id}/users/{user_id}/roles/{role_id}", AssignRole);
-        v3.MapMethods("/projects/{project_id}/users/{user_id}/roles/{role_id}", ["HEAD"], CheckRole);
-        v3.MapDelete("/projects/{project_id}/users/{user_id}/roles/{role_id}", UnassignRole);
+        v3.MapGet("/projects", ListProjects).WithName("ListProjects").WithSummary("List projects");
+        v3.MapPost("/projects", CreateProject).WithName("CreateProject").WithSummary("Create a project");
+        v3.MapGet("/projects/{project_id}", ShowProject).WithName("ShowProject").WithSummary("Show a project");
+        v3.MapGet("/users", ListUsers).WithName("ListUsers").WithSummary("List users");
+        v3.MapPost("/users", CreateUser).WithName("CreateUser").WithSummary("Create a user");
+        v3.MapGet("/roles", ListRoles).WithName("ListRoles").WithSummary("List roles");
+        v3.MapGet("/projects/{project_id}/users/{user_id}/roles", ListUserRoles)
+            .WithName("ListUserRoles").WithSummary("List a user's roles on a project");
+        v3.MapPut("/projects/{project_id}/users/{user_id}/roles/{role_id}", AssignRole)
+            .WithName("AssignRole").WithSummary("Grant a user a role on a project");
+        v3.MapMethods("/projects/{project_id}/users/{user_id}/roles/{role_id}", ["HEAD"], CheckRole)
+            .WithName("CheckRole").WithSummary("Check whether a user has a role on a project");
+        v3.MapDelete("/projects/{project_id}/users/{user_id}/roles/{role_id}", UnassignRole)
+            .WithName("UnassignRole").WithSummary("Revoke a user's role on a project");
         return app;
     }
 

@@ -9,7 +9,7 @@ public static class LimitsApi
 {
     public static RouteGroupBuilder MapLimitsApi(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/limits", List).WithTags("Limits");
+        tenant.MapGet("/limits", List).WithTags("Limits").WithName("ListLimits").WithSummary("List the project's quotas and rate limits");
         return tenant;
     }
 

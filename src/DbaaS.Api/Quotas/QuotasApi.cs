@@ -10,8 +10,8 @@ public static class QuotasApi
     public static RouteGroupBuilder MapQuotasApi(this RouteGroupBuilder tenant)
     {
         var quotas = tenant.MapGroup("/mgmt/quotas").WithTags("Management: quotas").RequireAdmin();
-        quotas.MapGet("/{project_id}", Show);
-        quotas.MapPut("/{project_id}", Update);
+        quotas.MapGet("/{project_id}", Show).WithName("MgmtShowQuotas").WithSummary("Show a project's quotas");
+        quotas.MapPut("/{project_id}", Update).WithName("MgmtUpdateQuotas").WithSummary("Change a project's quotas");
         return tenant;
     }
 

@@ -8,9 +8,11 @@ public static class VersionsApi
     public static IEndpointRouteBuilder MapVersionsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (HttpRequest request, PublicUrls urls) =>
-            Results.Json(new { versions = new[] { Version(urls.Base(request)) } })).WithTags("Versions");
+            Results.Json(new { versions = new[] { Version(urls.Base(request)) } }))
+            .WithTags("Versions").WithName("ListApiVersions").WithSummary("List the API versions");
         app.MapGet("/v1.0", (HttpRequest request, PublicUrls urls) =>
-            Results.Json(new { version = Version(urls.Base(request)) })).WithTags("Versions");
+            Results.Json(new { version = Version(urls.Base(request)) }))
+            .WithTags("Versions").WithName("ShowApiVersion").WithSummary("Show API version v1.0");
         return app;
     }
 
