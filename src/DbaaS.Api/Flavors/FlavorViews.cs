@@ -5,10 +5,13 @@ namespace DbaaS.Api.Flavors;
 
 public static class FlavorViews
 {
-    /// <summary>Trove's flavor view: a numeric id as a number (older clients expect it), the string form in str_id.</summary>
+    /// <summary>
+    /// Trove's flavor view: <c>id</c> is the numeric id or null, <c>str_id</c> always the id as a string;
+    /// Trove's clients fall back to str_id when id is null.
+    /// </summary>
     public static object Flavor(Flavor flavor, HttpRequest request, PublicUrls urls, string tenantId) => new
     {
-        id = long.TryParse(flavor.Id, out var numeric) ? (object)numeric : flavor.Id,
+        id = long.TryParse(flavor.Id, out var numeric) ? numeric : (long?)null,
         str_id = flavor.Id,
         name = flavor.Name,
         ram = flavor.RamMb,

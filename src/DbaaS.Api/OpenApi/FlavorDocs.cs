@@ -61,7 +61,7 @@ public static class FlavorDocs
               ]
             },
             {
-              "id": "m1.custom",
+              "id": null,
               "str_id": "m1.custom",
               "name": "m1.custom",
               "ram": 3072,
@@ -98,7 +98,7 @@ public static class FlavorDocs
     private const string CustomFlavor = """
         {
           "flavor": {
-            "id": "m1.custom",
+            "id": null,
             "str_id": "m1.custom",
             "name": "m1.custom",
             "ram": 3072,

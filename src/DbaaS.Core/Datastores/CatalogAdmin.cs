@@ -23,8 +23,11 @@ public sealed class CatalogAdmin(DbaaSDbContext db, ChangeNotifier notifier)
 {
     public async Task<Flavor> CreateFlavorAsync(Flavor flavor, CancellationToken cancellationToken)
     {
-        if (await db.Flavors.AnyAsync(f => f.Id == flavor.Id, cancellationToken))
-            throw new ConflictException($"Flavor with id {flavor.Id} already exists.");
+        var existing = await db.Flavors.AsNoTracking().SingleOrDefaultAsync(f => f.Id == flavor.Id, cancellationToken);
+        if (existing is not null)
+            throw new ConflictException(existing.Deleted
+                ? $"Flavor id {flavor.Id} belonged to a deleted flavor; ids are never reused, so instances keep an unambiguous flavor."
+                : $"Flavor with id {flavor.Id} already exists.");
         db.Flavors.Add(flavor);
         await SaveAsync($"Flavor with name {flavor.Name} already exists.", cancellationToken);
         return flavor;

@@ -22,9 +22,9 @@ public sealed class FlavorsMgmtApiTests(DbaaSApp app)
         var created = await _client.SendAsync(HttpMethod.Post, admin.Mgmt("flavors"), admin.Token, NewFlavor(id, name, ephemeral: 5));
         created.AssertStatus(200);
         var flavor = created.Body.GetProperty("flavor");
-        // A non-numeric id stays a string in both id and str_id.
-        flavor.AssertKinds(("id", JsonValueKind.String), ("str_id", JsonValueKind.String));
-        Assert.Equal(id, flavor.Str("id"));
+        // As Trove: a non-numeric id is null in id and only str_id carries it (clients fall back to str_id).
+        flavor.AssertKinds(("id", JsonValueKind.Null), ("str_id", JsonValueKind.String));
+        Assert.Equal(id, flavor.Str("str_id"));
         Assert.Equal(name, flavor.Str("name"));
         Assert.Equal(5, flavor.GetProperty("ephemeral").GetInt32());
         flavor.GetProperty("links").AssertSelfAndBookmark(app, admin.ProjectId, $"flavors/{id}");
