@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test of the catalog reads (issue: GET /flavors and GET /datastores with a valid token).
+# Load test of the catalog reads (GET /flavors and GET /datastores with a valid token) and of login.
 # Starts its own Release server on DBAAS_BENCH_PORT (default 8780) over the private infrastructure,
 # with rate limits off (they would answer 413 long before the server is saturated), runs wrk, stops it.
 #   tests/benchmarks/wrk/catalog.sh [duration, default 20s] [connections, default 32]
@@ -35,3 +35,8 @@ for path in flavors datastores; do
     echo "== GET /v1.0/{tenant}/$path  (wrk -t2 -c$connections -d$duration --latency)"
     wrk -t2 -c"$connections" -d"$duration" --latency -H "X-Auth-Token: $token" "$url" | grep -E 'Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx'
 done
+# Login is deliberately slow (PBKDF2-SHA256, Identity:PasswordHashIterations) and writes a token row.
+echo "== POST /v3/auth/tokens  (wrk -t2 -c4 -d10s --latency)"
+DBAAS_BENCH_DEMO_PASSWORD=$Identity__DemoPassword wrk -t2 -c4 -d10s --latency -s tests/benchmarks/wrk/login.lua \
+    "http://127.0.0.1:$port/v3/auth/tokens" | grep -E 'Requests/sec|50%|99%|requests in|Non-2xx'
+echo "(the catalog figures are the second run of each URL, after a 5 s warm-up; rate limits were off)"
