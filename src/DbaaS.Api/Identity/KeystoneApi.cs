@@ -30,6 +30,8 @@ public static class KeystoneApi
         v3.MapGet("/users", ListUsers).WithName("ListUsers").WithSummary("List users");
         v3.MapPost("/users", CreateUser).WithName("CreateUser").WithSummary("Create a user");
         v3.MapGet("/roles", ListRoles).WithName("ListRoles").WithSummary("List roles");
+        v3.MapGet("/roles/{role_id}", ShowRole).WithName("ShowRole").WithSummary("Show a role");
+        v3.MapGet("/users/{user_id}", ShowUser).WithName("ShowUser").WithSummary("Show a user");
         v3.MapGet("/projects/{project_id}/users/{user_id}/roles", ListUserRoles)
             .WithName("ListUserRoles").WithSummary("List a user's roles on a project");
         v3.MapPut("/projects/{project_id}/users/{user_id}/roles/{role_id}", AssignRole)
@@ -85,29 +87,29 @@ public static class KeystoneApi
         return subject;
     }
 
-    private static async Task<IResult> ListOwnProjects(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    private static async Task<IResult> ListOwnProjects(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
     {
         var caller = await authenticator.AuthenticateAsync(http);
         var project = await admin.GetProjectAsync(caller.ProjectId, http.RequestAborted);
-        return Results.Json(new { projects = new[] { KeystoneViews.Project(project) } });
+        return Results.Json(new { projects = new[] { KeystoneViews.Project(project, urls.Base(http.Request)) } });
     }
 
-    private static async Task<IResult> ListProjects(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    private static async Task<IResult> ListProjects(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
     {
         await RequireAdminAsync(http, authenticator);
         var projects = await admin.ListProjectsAsync(http.Request.Query["name"].FirstOrDefault(), http.RequestAborted);
-        return Results.Json(new { projects = projects.Select(KeystoneViews.Project) });
+        return Results.Json(new { projects = projects.Select(p => KeystoneViews.Project(p, urls.Base(http.Request))) });
     }
 
-    private static async Task<IResult> ShowProject(string project_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    private static async Task<IResult> ShowProject(string project_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
     {
         var caller = await authenticator.AuthenticateAsync(http);
         if (caller.ProjectId != project_id && !caller.IsAdmin)
             throw new ForbiddenException("You are not authorized to perform the requested action: identity:get_project.");
-        return Results.Json(new { project = KeystoneViews.Project(await admin.GetProjectAsync(project_id, http.RequestAborted)) });
+        return Results.Json(new { project = KeystoneViews.Project(await admin.GetProjectAsync(project_id, http.RequestAborted), urls.Base(http.Request)) });
     }
 
-    private static async Task<IResult> CreateProject(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    private static async Task<IResult> CreateProject(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
     {
         await RequireAdminAsync(http, authenticator);
         var body = (await JsonBody.ReadAsync(http.Request, http.RequestAborted)).Object("project");
@@ -120,19 +122,20 @@ public static class KeystoneApi
         body.OptionalBool("is_domain");
         body.OptionalStringList("tags");
         body.OptionalString("parent_id");
+        IdentityNames.RejectResourceOptions(body);
         body.RejectUnknown();
         var project = await admin.CreateProjectAsync(name, description, enabled, http.RequestAborted);
-        return Results.Json(new { project = KeystoneViews.Project(project) }, statusCode: StatusCodes.Status201Created);
+        return Results.Json(new { project = KeystoneViews.Project(project, urls.Base(http.Request)) }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ListUsers(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    private static async Task<IResult> ListUsers(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
     {
         await RequireAdminAsync(http, authenticator);
         var users = await admin.ListUsersAsync(http.Request.Query["name"].FirstOrDefault(), http.RequestAborted);
-        return Results.Json(new { users = users.Select(KeystoneViews.User) });
+        return Results.Json(new { users = users.Select(u => KeystoneViews.User(u, urls.Base(http.Request))) });
     }
 
-    private static async Task<IResult> CreateUser(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    private static async Task<IResult> CreateUser(HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
     {
         await RequireAdminAsync(http, authenticator);
         var body = (await JsonBody.ReadAsync(http.Request, http.RequestAborted)).Object("user");
@@ -146,22 +149,39 @@ public static class KeystoneApi
             throw body.Invalid("domain_id", $"DbaaS has one domain, '{IdentityDefaults.DomainId}'");
         body.OptionalString("description", 1024, allowEmpty: true);
         body.OptionalString("email", 255, allowEmpty: true);
+        IdentityNames.RejectResourceOptions(body);
         body.RejectUnknown();
         var user = await admin.CreateUserAsync(name, password, defaultProject, enabled, http.RequestAborted);
-        return Results.Json(new { user = KeystoneViews.User(user) }, statusCode: StatusCodes.Status201Created);
+        return Results.Json(new { user = KeystoneViews.User(user, urls.Base(http.Request)) }, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ListRoles(HttpContext http, TokenAuthenticator authenticator)
+    private static async Task<IResult> ListRoles(HttpContext http, TokenAuthenticator authenticator, PublicUrls urls)
     {
         await authenticator.AuthenticateAsync(http);
-        return Results.Json(new { roles = RoleNames.All.Select(KeystoneViews.Role) });
+        var name = http.Request.Query["name"].FirstOrDefault();
+        return Results.Json(new { roles = RoleNames.All.Where(r => name is null || r == name).Select(r => KeystoneViews.Role(r, urls.Base(http.Request))) });
     }
 
-    private static async Task<IResult> ListUserRoles(string project_id, string user_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
+    private static async Task<IResult> ShowRole(string role_id, HttpContext http, TokenAuthenticator authenticator, PublicUrls urls)
+    {
+        await authenticator.AuthenticateAsync(http);
+        if (!RoleNames.All.Contains(role_id)) throw new NotFoundException($"Could not find role: {role_id}.");
+        return Results.Json(new { role = KeystoneViews.Role(role_id, urls.Base(http.Request)) });
+    }
+
+    private static async Task<IResult> ShowUser(string user_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
+    {
+        var caller = await authenticator.AuthenticateAsync(http);
+        if (caller.UserId != user_id && !caller.IsAdmin)
+            throw new ForbiddenException("You are not authorized to perform the requested action: identity:get_user.");
+        return Results.Json(new { user = KeystoneViews.User(await admin.GetUserAsync(user_id, http.RequestAborted), urls.Base(http.Request)) });
+    }
+
+    private static async Task<IResult> ListUserRoles(string project_id, string user_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin, PublicUrls urls)
     {
         await RequireAdminAsync(http, authenticator);
         var roles = await admin.ListRolesOfAsync(project_id, user_id, http.RequestAborted);
-        return Results.Json(new { roles = roles.Select(KeystoneViews.Role) });
+        return Results.Json(new { roles = roles.Select(r => KeystoneViews.Role(r, urls.Base(http.Request))) });
     }
 
     private static async Task<IResult> AssignRole(string project_id, string user_id, string role_id, HttpContext http, TokenAuthenticator authenticator, IdentityAdmin admin)
@@ -200,5 +220,16 @@ public static class IdentityNames
         var name = body.String(field, 64);
         if (name.Any(char.IsControl)) throw body.Invalid(field, "must not contain control characters");
         return name.Trim();
+    }
+
+    /// <summary>
+    /// Keystone's resource options (MFA rules, immutability...). openstackclient always sends <c>"options": {}</c>;
+    /// DbaaS supports none, so only the empty object passes.
+    /// </summary>
+    public static void RejectResourceOptions(JsonFields body)
+    {
+        var options = body.OptionalObject("options");
+        if (options is not null && options.Names.FirstOrDefault() is { } name)
+            throw options.Invalid(name, "Keystone resource options are not supported by DbaaS");
     }
 }

@@ -63,17 +63,19 @@ public static class KeystoneViews
         }).ToArray(),
     };
 
-    public static object Project(Project p) => new
+    // openstackclient reads "links" off every identity resource; Keystone gives each a self link.
+    public static object Project(Project p, string baseUrl) => new
     {
-        id = p.Id, name = p.Name, domain_id = p.DomainId, description = p.Description, enabled = p.Enabled,
+        id = p.Id, links = new { self = $"{baseUrl}/v3/projects/{p.Id}" }, name = p.Name, domain_id = p.DomainId, description = p.Description, enabled = p.Enabled,
         is_domain = false, parent_id = p.DomainId, tags = Array.Empty<string>(),
     };
 
-    public static object User(User u) => new
+    public static object User(User u, string baseUrl) => new
     {
-        id = u.Id, name = u.Name, domain_id = u.DomainId, default_project_id = u.DefaultProjectId, enabled = u.Enabled,
+        id = u.Id, links = new { self = $"{baseUrl}/v3/users/{u.Id}" }, name = u.Name, domain_id = u.DomainId, default_project_id = u.DefaultProjectId, enabled = u.Enabled,
         password_expires_at = (string?)null,
     };
 
-    public static object Role(string role) => new { id = role, name = role, domain_id = (string?)null };
+    public static object Role(string role, string baseUrl) =>
+        new { id = role, name = role, domain_id = (string?)null, links = new { self = $"{baseUrl}/v3/roles/{role}" } };
 }

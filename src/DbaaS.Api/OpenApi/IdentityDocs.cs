@@ -101,7 +101,17 @@ public static class IdentityDocs
                 new(409, "Duplicate entry found with name alice at domain ID default."),
             ],
         },
-        new("GET /v3/roles") { Response = Roles },
+        new("GET /v3/roles") { Response = Roles, Query = [new("name", "Only the role with this name.")] },
+        new("GET /v3/roles/{role_id}")
+        {
+            Response = Role, Description = "Role ids are their names: admin, member, reader.",
+            Errors = [new(404, "Could not find role: owner.")],
+        },
+        new("GET /v3/users/{user_id}")
+        {
+            Response = CreatedUser, Description = "A user may look at itself; admins at anyone.",
+            Errors = [new(403, "You are not authorized to perform the requested action: identity:get_user."), new(404, "Could not find user: 0123456789abcdef0123456789abcdef.")],
+        },
         new("GET /v3/projects/{project_id}/users/{user_id}/roles")
         {
             Response = UserRoles, Description = $"{AdminOnly} The user's roles on the project; empty when it has none.",
@@ -244,6 +254,7 @@ public static class IdentityDocs
           "projects": [
             {
               "id": "be1f9d94a7cf420ca744a2f877075140",
+              "links": { "self": "https://dbaas.example.com/v3/projects/be1f9d94a7cf420ca744a2f877075140" },
               "name": "demo",
               "domain_id": "default",
               "description": "Seeded demo project",
@@ -261,6 +272,7 @@ public static class IdentityDocs
           "projects": [
             {
               "id": "8f7a51d4e1d74d1b8b8d86ec1dc59a11",
+              "links": { "self": "https://dbaas.example.com/v3/projects/8f7a51d4e1d74d1b8b8d86ec1dc59a11" },
               "name": "admin",
               "domain_id": "default",
               "description": "Seeded admin project",
@@ -271,6 +283,7 @@ public static class IdentityDocs
             },
             {
               "id": "be1f9d94a7cf420ca744a2f877075140",
+              "links": { "self": "https://dbaas.example.com/v3/projects/be1f9d94a7cf420ca744a2f877075140" },
               "name": "demo",
               "domain_id": "default",
               "description": "Seeded demo project",
@@ -287,6 +300,7 @@ public static class IdentityDocs
         {
           "project": {
             "id": "be1f9d94a7cf420ca744a2f877075140",
+            "links": { "self": "https://dbaas.example.com/v3/projects/be1f9d94a7cf420ca744a2f877075140" },
             "name": "demo",
             "domain_id": "default",
             "description": "Seeded demo project",
@@ -306,6 +320,7 @@ public static class IdentityDocs
         {
           "project": {
             "id": "ebc99f4952cc4d5ba8f696325869a2f9",
+            "links": { "self": "https://dbaas.example.com/v3/projects/ebc99f4952cc4d5ba8f696325869a2f9" },
             "name": "analytics",
             "domain_id": "default",
             "description": "Analytics team",
@@ -322,6 +337,7 @@ public static class IdentityDocs
           "users": [
             {
               "id": "6d2706f6810e4464ae3c6de6b6b486ce",
+              "links": { "self": "https://dbaas.example.com/v3/users/6d2706f6810e4464ae3c6de6b6b486ce" },
               "name": "admin",
               "domain_id": "default",
               "default_project_id": "8f7a51d4e1d74d1b8b8d86ec1dc59a11",
@@ -330,6 +346,7 @@ public static class IdentityDocs
             },
             {
               "id": "0184c90c837343a78b0ce71938fd7665",
+              "links": { "self": "https://dbaas.example.com/v3/users/0184c90c837343a78b0ce71938fd7665" },
               "name": "demo",
               "domain_id": "default",
               "default_project_id": "be1f9d94a7cf420ca744a2f877075140",
@@ -338,6 +355,7 @@ public static class IdentityDocs
             },
             {
               "id": "7b1e0c2d3f4a4b5c8d9e0f1a2b3c4d5e",
+              "links": { "self": "https://dbaas.example.com/v3/users/7b1e0c2d3f4a4b5c8d9e0f1a2b3c4d5e" },
               "name": "ops-robot",
               "domain_id": "default",
               "default_project_id": null,
@@ -364,6 +382,7 @@ public static class IdentityDocs
         {
           "user": {
             "id": "aa3fc5da67444bf58dca1df6fb525fcd",
+            "links": { "self": "https://dbaas.example.com/v3/users/aa3fc5da67444bf58dca1df6fb525fcd" },
             "name": "alice",
             "domain_id": "default",
             "default_project_id": "be1f9d94a7cf420ca744a2f877075140",
@@ -376,14 +395,18 @@ public static class IdentityDocs
     private const string Roles = """
         {
           "roles": [
-            { "id": "admin", "name": "admin", "domain_id": null },
-            { "id": "member", "name": "member", "domain_id": null },
-            { "id": "reader", "name": "reader", "domain_id": null }
+            { "id": "admin", "name": "admin", "domain_id": null, "links": { "self": "https://dbaas.example.com/v3/roles/admin" } },
+            { "id": "member", "name": "member", "domain_id": null, "links": { "self": "https://dbaas.example.com/v3/roles/member" } },
+            { "id": "reader", "name": "reader", "domain_id": null, "links": { "self": "https://dbaas.example.com/v3/roles/reader" } }
           ]
         }
         """;
 
+    private const string Role = """
+        { "role": { "id": "member", "name": "member", "domain_id": null, "links": { "self": "https://dbaas.example.com/v3/roles/member" } } }
+        """;
+
     private const string UserRoles = """
-        { "roles": [{ "id": "member", "name": "member", "domain_id": null }] }
+        { "roles": [{ "id": "member", "name": "member", "domain_id": null, "links": { "self": "https://dbaas.example.com/v3/roles/member" } }] }
         """;
 }

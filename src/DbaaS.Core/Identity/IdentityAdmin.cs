@@ -27,6 +27,10 @@ public sealed class IdentityAdmin(DbaaSDbContext db, IOptions<IdentityOptions> o
     public Task<List<User>> ListUsersAsync(string? name, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => name == null || u.Name == name).OrderBy(u => u.Name).ToListAsync(cancellationToken);
 
+    public async Task<User> GetUserAsync(string id, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken)
+        ?? throw new NotFoundException($"Could not find user: {id}.");
+
     public async Task<User> CreateUserAsync(string name, string password, string? defaultProjectId, bool enabled, CancellationToken cancellationToken)
     {
         if (defaultProjectId is not null && !await db.Projects.AnyAsync(p => p.Id == defaultProjectId, cancellationToken))

@@ -85,6 +85,24 @@ public sealed class OpenStackCliTests(DbaaSApp app) : IClassFixture<DbaaSApp>
     }
 
     [Fact]
+    public async Task Openstack_cli_as_admin_creates_a_project_and_a_user_and_grants_a_role()
+    {
+        var environment = PasswordEnvironment("admin", DbaaSApp.AdminPassword, "admin");
+        var name = "osc-" + Guid.NewGuid().ToString("N")[..8];
+        (await ExternalProcess.RunAsync("openstack", ["project", "create", name, "-f", "json"], environment)).AssertSuccess();
+        (await ExternalProcess.RunAsync("openstack",
+            ["user", "create", name, "--password", "osc-password-1", "--project", name, "-f", "json"], environment)).AssertSuccess();
+        (await ExternalProcess.RunAsync("openstack", ["role", "add", "--project", name, "--user", name, "member"], environment)).AssertSuccess();
+
+        var asNewUser = await ExternalProcess.RunAsync("openstack", ["database", "flavor", "list", "-f", "json"],
+            PasswordEnvironment(name, "osc-password-1", name));
+        asNewUser.AssertSuccess();
+        var projects = await ExternalProcess.RunAsync("openstack", ["project", "list", "-f", "json"], environment);
+        projects.AssertSuccess();
+        Assert.Contains(name, projects.Stdout);
+    }
+
+    [Fact]
     public async Task Trove_cli_sends_its_project_header_and_lists_flavors()
     {
         var environment = PasswordEnvironment("demo", DbaaSApp.DemoPassword, "demo");
