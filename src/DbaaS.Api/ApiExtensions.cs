@@ -26,13 +26,10 @@ public static class ApiExtensions
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<ProjectRateLimiter>();
         services.AddSingleton<TokenAuthenticator>();
-        services.AddSingleton<IdentityOptionsView>();
-        services.AddScoped<TenantAccessFilter>();
         services.AddDbaaSHealthChecks();
         services.AddDbaaSOpenApi();
 
-        var identity = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
-        if (identity.IsKeystone)
+        if (UsesKeystone(configuration))
             services.AddKeystoneTokenValidation(configuration.GetSection($"{IdentityOptions.Section}:Keystone"));
         else
             services.AddSingleton<ITokenValidator>(sp => sp.GetRequiredService<BuiltinTokenValidator>());
@@ -53,8 +50,8 @@ public static class ApiExtensions
     {
         app.MapVersionsApi();
         app.MapHealthApi();
-        var identity = configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
-        if (!identity.IsKeystone) app.MapKeystoneApi();
+        // With an external Keystone, users log in there; serving a second identity service would confuse clients.
+        if (!UsesKeystone(configuration)) app.MapKeystoneApi();
 
         var tenant = app.MapGroup("/v1.0/{tenant_id}").AddEndpointFilter<TenantAccessFilter>();
         tenant.MapFlavorsApi();
@@ -64,4 +61,7 @@ public static class ApiExtensions
         tenant.MapQuotasApi();
         return app;
     }
+
+    private static bool UsesKeystone(IConfiguration configuration) =>
+        (configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions()).IsKeystone;
 }

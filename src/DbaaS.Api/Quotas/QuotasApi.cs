@@ -2,6 +2,7 @@ using DbaaS.Api.Http;
 using DbaaS.Api.Identity;
 using DbaaS.Core.Identity;
 using DbaaS.Core.Quotas;
+using Microsoft.Extensions.Options;
 
 namespace DbaaS.Api.Quotas;
 
@@ -15,9 +16,9 @@ public static class QuotasApi
         return tenant;
     }
 
-    private static async Task<IResult> Show(string project_id, HttpContext http, QuotaService quotas, IdentityAdmin identity, IdentityOptionsView identityMode)
+    private static async Task<IResult> Show(string project_id, HttpContext http, QuotaService quotas, IdentityAdmin identity, IOptions<IdentityOptions> identityOptions)
     {
-        await RequireKnownProjectAsync(project_id, http, identity, identityMode);
+        await RequireKnownProjectAsync(project_id, http, identity, identityOptions.Value);
         var states = await quotas.GetAsync(project_id, http.RequestAborted);
         return Results.Json(new
         {
@@ -25,9 +26,9 @@ public static class QuotasApi
         });
     }
 
-    private static async Task<IResult> Update(string project_id, HttpContext http, QuotaService quotas, IdentityAdmin identity, IdentityOptionsView identityMode)
+    private static async Task<IResult> Update(string project_id, HttpContext http, QuotaService quotas, IdentityAdmin identity, IOptions<IdentityOptions> identityOptions)
     {
-        await RequireKnownProjectAsync(project_id, http, identity, identityMode);
+        await RequireKnownProjectAsync(project_id, http, identity, identityOptions.Value);
         var body = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         var fields = body.Object("quotas");
         var limits = new Dictionary<string, int>();
@@ -40,14 +41,8 @@ public static class QuotasApi
     }
 
     /// <summary>With built-in identity a quota for a project that does not exist is a typo; with Keystone we cannot know.</summary>
-    private static async Task RequireKnownProjectAsync(string projectId, HttpContext http, IdentityAdmin identity, IdentityOptionsView identityMode)
+    private static async Task RequireKnownProjectAsync(string projectId, HttpContext http, IdentityAdmin identity, IdentityOptions identityOptions)
     {
-        if (!identityMode.IsKeystone) await identity.GetProjectAsync(projectId, http.RequestAborted);
+        if (!identityOptions.IsKeystone) await identity.GetProjectAsync(projectId, http.RequestAborted);
     }
-}
-
-/// <summary>Which identity backend is in use, for routes that behave differently under Keystone.</summary>
-public sealed class IdentityOptionsView(Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
-{
-    public bool IsKeystone => options.Value.IsKeystone;
 }

@@ -11,18 +11,8 @@ public sealed class StartupSeeder(NpgsqlDataSource dataSource, IdentitySeeder id
 
     public async Task SeedAsync(TextWriter console, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection))
-            await take.ExecuteNonQueryAsync(cancellationToken);
-        try
-        {
-            await identity.SeedAsync(console, cancellationToken);
-            await catalog.SeedAsync(cancellationToken);
-        }
-        finally
-        {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLockKey})", connection);
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        await using var held = await AdvisoryLock.AcquireAsync(dataSource, AdvisoryLockKey, cancellationToken);
+        await identity.SeedAsync(console, cancellationToken);
+        await catalog.SeedAsync(cancellationToken);
     }
 }

@@ -2,7 +2,6 @@ using DbaaS.Core.Data;
 using DbaaS.Core.Errors;
 using DbaaS.Core.Flavors;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace DbaaS.Core.Datastores;
 
@@ -203,7 +202,7 @@ public sealed class CatalogAdmin(DbaaSDbContext db, ChangeNotifier notifier)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             throw new ConflictException(conflictMessage ?? "The change conflicts with an existing entry.");
         }

@@ -2,7 +2,6 @@ using DbaaS.Core.Data;
 using DbaaS.Core.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DbaaS.Core.Identity;
 
@@ -80,7 +79,7 @@ public sealed class IdentityAdmin(DbaaSDbContext db, IOptions<IdentityOptions> o
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             throw new ConflictException(conflictMessage);
         }

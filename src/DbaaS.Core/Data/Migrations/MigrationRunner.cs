@@ -20,38 +20,31 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
 
     public async Task<IReadOnlyList<Migration>> ApplyAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
-        try
-        {
-            await ExecuteAsync(connection, """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version     integer PRIMARY KEY,
-                    name        text NOT NULL,
-                    checksum    text NOT NULL,
-                    applied_at  timestamptz NOT NULL DEFAULT now())
-                """, cancellationToken);
+        await using var held = await AdvisoryLock.AcquireAsync(dataSource, AdvisoryLockKey, cancellationToken);
+        var connection = held.Connection;
+        await ExecuteAsync(connection, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version     integer PRIMARY KEY,
+                name        text NOT NULL,
+                checksum    text NOT NULL,
+                applied_at  timestamptz NOT NULL DEFAULT now())
+            """, cancellationToken);
 
-            var applied = await ReadAppliedAsync(connection, cancellationToken);
-            var newlyApplied = new List<Migration>();
-            foreach (var migration in Embedded)
-            {
-                if (applied.TryGetValue(migration.Version, out var checksum))
-                {
-                    if (checksum != migration.Checksum)
-                        throw new InvalidOperationException(
-                            $"Migration {migration.Version} ({migration.Name}) was changed after it was applied; add a new migration instead.");
-                    continue;
-                }
-                await ApplyOneAsync(connection, migration, cancellationToken);
-                newlyApplied.Add(migration);
-            }
-            return newlyApplied;
-        }
-        finally
+        var applied = await ReadAppliedAsync(connection, cancellationToken);
+        var newlyApplied = new List<Migration>();
+        foreach (var migration in Embedded)
         {
-            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+            if (applied.TryGetValue(migration.Version, out var checksum))
+            {
+                if (checksum != migration.Checksum)
+                    throw new InvalidOperationException(
+                        $"Migration {migration.Version} ({migration.Name}) was changed after it was applied; add a new migration instead.");
+                continue;
+            }
+            await ApplyOneAsync(connection, migration, cancellationToken);
+            newlyApplied.Add(migration);
         }
+        return newlyApplied;
     }
 
     private async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
