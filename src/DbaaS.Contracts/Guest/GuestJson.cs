@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DbaaS.Contracts.Guest;
+
+/// <summary>Source-generated JSON for the guest protocol, so the trimmed guest agent needs no reflection.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false)]
+[JsonSerializable(typeof(GuestEnvelope))]
+[JsonSerializable(typeof(GuestReply))]
+[JsonSerializable(typeof(GuestConfig))]
+[JsonSerializable(typeof(PrepareArgs))]
+[JsonSerializable(typeof(PrepareResult))]
+[JsonSerializable(typeof(ResizeVolumeArgs))]
+[JsonSerializable(typeof(ApplyFlavorArgs))]
+[JsonSerializable(typeof(VolumeInfo))]
+[JsonSerializable(typeof(PingResult))]
+[JsonSerializable(typeof(Diagnostics))]
+[JsonSerializable(typeof(HeartbeatArgs))]
+[JsonSerializable(typeof(JsonElement))]
+public sealed partial class GuestJson : JsonSerializerContext;
