@@ -1,6 +1,8 @@
 using DbaaS.Core.Datastores;
 using DbaaS.Core.Flavors;
+using DbaaS.Core.Data.Outbox;
 using DbaaS.Core.Identity;
+using DbaaS.Core.Instances;
 using DbaaS.Core.Quotas;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +22,9 @@ public sealed class DbaaSDbContext(DbContextOptions<DbaaSDbContext> options) : D
     public DbSet<ConfigurationParameter> ConfigurationParameters => Set<ConfigurationParameter>();
     public DbSet<Quota> Quotas => Set<Quota>();
     public DbSet<QuotaUsage> QuotaUsages => Set<QuotaUsage>();
+    public DbSet<Instance> Instances => Set<Instance>();
+    public DbSet<InstanceTask> InstanceTasks => Set<InstanceTask>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -35,6 +40,12 @@ public sealed class DbaaSDbContext(DbContextOptions<DbaaSDbContext> options) : D
         model.Entity<ConfigurationParameter>().ToTable("configuration_parameters").HasKey(p => p.Id);
         model.Entity<Quota>().ToTable("quotas").HasKey(q => new { q.ProjectId, q.Resource });
         model.Entity<QuotaUsage>().ToTable("quota_usages").HasKey(q => new { q.ProjectId, q.Resource });
+        model.Entity<Instance>().ToTable("instances").HasKey(i => i.Id);
+        model.Entity<InstanceTask>().ToTable("instance_tasks").HasKey(t => t.Id);
+        model.Entity<InstanceTask>().Property(t => t.Args).HasColumnType("jsonb");
+        model.Entity<OutboxMessage>().ToTable("outbox_messages").HasKey(m => m.Id);
+        model.Entity<OutboxMessage>().Property(m => m.Id).UseIdentityAlwaysColumn();
+        model.Entity<OutboxMessage>().Property(m => m.Body).HasColumnType("jsonb");
 
         // Foreign keys tell EF the insert order. datastores.default_version_id is left out on purpose: with it the
         // two tables would form a cycle EF cannot order; the database checks it (DEFERRABLE) at commit.
@@ -46,6 +57,9 @@ public sealed class DbaaSDbContext(DbContextOptions<DbaaSDbContext> options) : D
         model.Entity<DatastoreVersion>().HasOne<Datastore>().WithMany().HasForeignKey(v => v.DatastoreId);
         model.Entity<DatastoreVersionFlavor>().HasOne<DatastoreVersion>().WithMany().HasForeignKey(l => l.DatastoreVersionId).OnDelete(DeleteBehavior.Cascade);
         model.Entity<DatastoreVersionFlavor>().HasOne<Flavor>().WithMany().HasForeignKey(l => l.FlavorId).OnDelete(DeleteBehavior.Cascade);
+        model.Entity<Instance>().HasOne<Flavor>().WithMany().HasForeignKey(i => i.FlavorId);
+        model.Entity<Instance>().HasOne<DatastoreVersion>().WithMany().HasForeignKey(i => i.DatastoreVersionId);
+        model.Entity<InstanceTask>().HasOne<Instance>().WithMany().HasForeignKey(t => t.InstanceId);
         model.Entity<ConfigurationParameter>().HasOne<DatastoreVersion>().WithMany().HasForeignKey(p => p.DatastoreVersionId).OnDelete(DeleteBehavior.Cascade);
 
         foreach (var entity in model.Model.GetEntityTypes())
