@@ -4,6 +4,7 @@ using DbaaS.Api.Flavors;
 using DbaaS.Api.Health;
 using DbaaS.Api.Http;
 using DbaaS.Api.Identity;
+using DbaaS.Api.Instances;
 using DbaaS.Api.Limits;
 using DbaaS.Api.OpenApi;
 using DbaaS.Api.Quotas;
@@ -59,6 +60,8 @@ public static class ApiExtensions
         tenant.MapDatastoreVersionsMgmtApi();
         tenant.MapLimitsApi();
         tenant.MapQuotasApi();
+        tenant.MapInstancesApi();
+        tenant.MapInstancesMgmtApi();
         return app;
     }
 

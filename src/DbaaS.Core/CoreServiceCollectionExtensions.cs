@@ -6,6 +6,7 @@ using DbaaS.Core.Quotas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace DbaaS.Core;
@@ -39,6 +40,10 @@ public static class CoreServiceCollectionExtensions
 
         services.Configure<QuotaOptions>(configuration.GetSection(QuotaOptions.Section));
         services.AddScoped<QuotaService>();
+        services.AddScoped<QuotaReservations>();
+        services.AddScoped<DbaaS.Core.Instances.InstanceService>();
+        services.Configure<DbaaS.Core.Instances.InstanceOptions>(configuration.GetSection(DbaaS.Core.Instances.InstanceOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

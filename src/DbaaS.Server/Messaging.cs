@@ -1,3 +1,4 @@
+using DbaaS.TaskManager;
 using MassTransit;
 
 namespace DbaaS.Server;
@@ -25,8 +26,13 @@ public static class Messaging
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            if (roles.HasFlag(ServerRoles.TaskManager)) bus.AddTaskManagerConsumers(configuration);
             if (string.Equals(transport, "InMemory", StringComparison.OrdinalIgnoreCase))
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseMessageRetry(RetryTransientFailures);
+                    cfg.ConfigureEndpoints(context);
+                });
             else
                 bus.UsingRabbitMq((context, cfg) =>
                 {
@@ -35,9 +41,17 @@ public static class Messaging
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);
                     });
+                    cfg.UseMessageRetry(RetryTransientFailures);
                     cfg.ConfigureEndpoints(context);
                 });
         });
         return services;
     }
+
+    /// <summary>
+    /// A workflow handles its own failures; what escapes is infrastructure (PostgreSQL restarting), worth a few
+    /// retries in place before the message is redelivered.
+    /// </summary>
+    static void RetryTransientFailures(IRetryConfigurator retry) =>
+        retry.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
 }

@@ -3,6 +3,8 @@ using DbaaS.Api.Health;
 using DbaaS.Core;
 using DbaaS.Core.Data;
 using DbaaS.Core.Data.Migrations;
+using DbaaS.Core.Data.Outbox;
+using DbaaS.TaskManager;
 
 namespace DbaaS.Server;
 
@@ -15,8 +17,13 @@ public static class ServerSetup
             builder.WebHost.UseUrls("http://127.0.0.1:8779");
         builder.Services.AddDbaaSCore(builder.Configuration);
         builder.Services.AddDbaaSMessaging(builder.Configuration, roles);
+        if (roles.HasFlag(ServerRoles.TaskManager))
+            builder.Services.AddTaskManagerWorkflows(builder.Configuration);
         if (roles.HasFlag(ServerRoles.Api))
+        {
             builder.Services.AddDbaaSApi(builder.Configuration);
+            builder.Services.AddHostedService<OutboxRelay>();
+        }
         else
             builder.Services.AddDbaaSHealthChecks();
         return builder;

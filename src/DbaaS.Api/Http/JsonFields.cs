@@ -107,6 +107,29 @@ public sealed class JsonFields
         return items;
     }
 
+    /// <summary>An array of objects, each read with its index in the path (<c>users[1].name</c>).</summary>
+    public IReadOnlyList<JsonFields> OptionalObjectList(string name, int maxItems = 100)
+    {
+        if (!TryGet(name, out var value)) return [];
+        if (value.ValueKind != JsonValueKind.Array) throw WrongType(name, "an array of objects", value);
+        var items = new List<JsonFields>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object) throw WrongType(name, "an array of objects", item);
+            items.Add(new JsonFields(item, $"{PathOf(name)}[{items.Count}]"));
+        }
+        if (items.Count > maxItems) throw Invalid(name, $"has {items.Count} items; the limit is {maxItems}");
+        return items;
+    }
+
+    /// <summary>A string, or a number given where Trove's clients send either (flavorRef).</summary>
+    public string StringOrNumber(string name, int maxLength = 255)
+    {
+        if (!TryGet(name, out var value)) throw Missing(name, "a string or a number");
+        if (value.ValueKind == JsonValueKind.Number) return value.GetRawText();
+        return OptionalString(name, maxLength) ?? throw Missing(name, "a string or a number");
+    }
+
     /// <summary>True when the field is present and JSON null (used where null means "clear it").</summary>
     public bool IsNull(string name)
     {
@@ -114,6 +137,9 @@ public sealed class JsonFields
         _read.Add(name);
         return true;
     }
+
+    /// <summary>Accepts a field without reading it (documented as having no effect).</summary>
+    public void Ignore(string name) => _read.Add(name);
 
     public void RejectUnknown()
     {

@@ -10,7 +10,8 @@ public static class InstanceTasks
     public const string Resizing = "RESIZING";
     public const string BuildingErrorServer = "BUILDING_ERROR_SERVER";
     public const string BuildingErrorTimeoutGuestAgent = "BUILDING_ERROR_TIMEOUT_GA";
-    public const string BuildingErrorGuest = "BUILDING_ERROR_DNS";
+    /// <summary>The guest answered prepare with an error (ours; Trove leaves such a build to time out).</summary>
+    public const string BuildingErrorGuest = "BUILDING_ERROR_GUEST";
     public const string ResizeError = "RESIZE_ERROR";
 
     public static bool IsError(string task) => task.Contains("_ERROR", StringComparison.Ordinal) || task.StartsWith("ERROR", StringComparison.Ordinal);

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using DbaaS.Core.Data;
+using DbaaS.Core.Instances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace DbaaS.TaskManager.Workflows;
+
+/// <summary>
+/// The workflows' bookkeeping. A task is claimed only while it is unfinished and still the instance's current
+/// task; every later write to the instance is conditional on that, so a task superseded by an admin reset stops
+/// touching the instance (its writes report false and the workflow returns).
+/// </summary>
+public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
+{
+    public DbaaSDbContext Db => db;
+
+    DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <returns>null when the task is finished, unknown, or no longer the instance's current task (idempotency by task id).</returns>
+    public async Task<(InstanceTask Task, Instance Instance)?> ClaimAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var task = await db.InstanceTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || task.State is TaskStates.Succeeded or TaskStates.Failed) return null;
+        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, cancellationToken);
+        if (instance.CurrentTaskId != taskId)
+        {
+            await FinishAsync(task, TaskStates.Failed, "superseded: the instance's task was reset before this one finished", cancellationToken);
+            return null;
+        }
+        task.State = TaskStates.Running;
+        task.Attempts++;
+        task.Updated = Now;
+        await db.SaveChangesAsync(cancellationToken);
+        return (task, instance);
+    }
+
+    public async Task StepAsync(InstanceTask task, string step, CancellationToken cancellationToken)
+    {
+        task.Step = step;
+        task.Updated = Now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task FinishAsync(InstanceTask task, string state, string? message, CancellationToken cancellationToken, JsonDocument? args = null)
+    {
+        task.State = state;
+        task.Message = message;
+        task.Finished = Now;
+        task.Updated = Now;
+        if (args is not null) task.Args = args;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Writes to the instance only while <paramref name="taskId"/> is its current task.</summary>
+    public async Task<bool> UpdateInstanceAsync(Guid instanceId, Guid taskId, Action<UpdateSettersBuilder<Instance>> set, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var updated = await db.Instances.Where(i => i.Id == instanceId && i.CurrentTaskId == taskId && !i.Deleted)
+            .ExecuteUpdateAsync(s =>
+            {
+                set(s);
+                s.SetProperty(i => i.Updated, now);
+            }, cancellationToken);
+        return updated == 1;
+    }
+
+    /// <summary>Ends the instance's current action: no task, and whatever else <paramref name="set"/> records.</summary>
+    public Task<bool> EndActionAsync(Guid instanceId, Guid taskId, Action<UpdateSettersBuilder<Instance>> set, CancellationToken cancellationToken) =>
+        UpdateInstanceAsync(instanceId, taskId, s =>
+        {
+            s.SetProperty(i => i.TaskStatus, InstanceTasks.None);
+            s.SetProperty(i => i.CurrentTaskId, (Guid?)null);
+            set(s);
+        }, cancellationToken);
+
+    /// <summary>Saves a fault users can read on GET (Trove's <c>save_instance_fault</c>).</summary>
+    public static void Fault(UpdateSettersBuilder<Instance> s, string message, string details, DateTime now)
+    {
+        s.SetProperty(i => i.FaultMessage, message);
+        s.SetProperty(i => i.FaultDetails, details);
+        s.SetProperty(i => i.FaultCreated, now);
+    }
+
+    public DateTime UtcNow => Now;
+}
