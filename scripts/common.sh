@@ -40,3 +40,23 @@ ensure_debian_packages() {
 
 # Writes `export NAME='value'` with single quotes, readable and safe for ; and spaces.
 emit_export() { printf "export %s='%s'\n" "$1" "${2//\'/\'\\\'\'}"; }
+
+# The engines the process compute driver runs (DESIGN §5): Debian 12 has these; MySQL server, MongoDB and
+# Cassandra it has not (their plugins say so). PostgreSQL comes with scripts/infra.sh.
+ENGINE_PACKAGES=(mariadb-server mariadb-client mariadb-backup redis-server redis-tools)
+
+# Publishes the guest agent as a trimmed self-contained single file (about 25 MB resident, measured in
+# docs/benchmarks.md) to $STATE/guest-agent, unless the published one is newer than every source file.
+GUEST_AGENT=$STATE/guest-agent/dbaas-guest-agent
+publish_guest_agent() {
+    local sources=("$REPO_ROOT/guest-agent" "$REPO_ROOT/src/DbaaS.Contracts")
+    if [[ -x $GUEST_AGENT ]] &&
+        [[ -z $(find "${sources[@]}" -newer "$GUEST_AGENT" \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.tpl' \) -not -path '*/bin/*' -not -path '*/obj/*' -print -quit) ]]; then
+        return 0
+    fi
+    log "publishing the guest agent to ${GUEST_AGENT%/*}"
+    dotnet publish "$REPO_ROOT/guest-agent/DbaaS.GuestAgent/DbaaS.GuestAgent.csproj" -c Release -r linux-x64 --self-contained \
+        -p:PublishTrimmed=true -p:PublishSingleFile=true -o "${GUEST_AGENT%/*}" --nologo -v quiet >/dev/null
+    [[ -x $GUEST_AGENT ]] || die "guest agent publish produced no $GUEST_AGENT"
+    touch "$GUEST_AGENT"
+}

@@ -51,7 +51,14 @@ write_openrc() {
 write_openrc admin "$Identity__AdminPassword"
 write_openrc demo "$Identity__DemoPassword"
 
+ensure_debian_packages "${ENGINE_PACKAGES[@]}"
 dotnet build "$REPO_ROOT/DbaaS.sln" -c Release --nologo
+publish_guest_agent
+# Instances run as processes on this machine (the process compute driver); they outlive the server, which finds
+# them again when it starts.
+export Compute__Driver=process
+export Compute__Process__GuestAgentCommand=$GUEST_AGENT
+export Compute__Process__StateDirectory=$STATE/instances
 
 OUT=$REPO_ROOT/src/DbaaS.Server/bin/Release/net10.0
 server=(dotnet "$OUT/DbaaS.Server.dll" --role all --urls "http://127.0.0.1:$API_PORT" "$@")

@@ -9,8 +9,9 @@ set -euo pipefail
 
 "$REPO_ROOT/scripts/infra.sh" up
 
-# Some tests drive the real openstack/trove CLIs, and one runs a real Keystone.
-test_packages=(python3-openstackclient python3-troveclient python3-keystone)
+# Some tests drive the real openstack/trove CLIs, one runs a real Keystone, and the end-to-end tests run the
+# real engines through the guest agent.
+test_packages=(python3-openstackclient python3-troveclient python3-keystone "${ENGINE_PACKAGES[@]}")
 if ((EUID == 0)); then
     ensure_debian_packages "${test_packages[@]}"
 else
@@ -20,6 +21,8 @@ fi
 
 # shellcheck disable=SC1091
 . "$STATE/infra.env"
+publish_guest_agent
+export DBAAS_GUEST_AGENT=$GUEST_AGENT
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

@@ -15,6 +15,7 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string DemoPassword = "demo-test-password";
 
     private TestDatabase? _database;
+    private BrokerVhost? _vhost;
 
     /// <summary>Configuration on top of the test defaults, e.g. a low rate limit.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -26,9 +27,15 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Share another app's database (a second API replica) instead of creating one.</summary>
     public TestDatabase? SharedDatabase { get; init; }
 
+    /// <summary>Share another app's broker virtual host (replicas of one deployment) instead of creating one.</summary>
+    public BrokerVhost? SharedVhost { get; init; }
+
+    public BrokerVhost Vhost => _vhost ?? throw new InvalidOperationException("Not started");
+
     public async Task InitializeAsync()
     {
         _database = SharedDatabase ?? await TestDatabase.CreateAsync("api");
+        _vhost = SharedVhost ?? await BrokerVhost.CreateAsync("api");
         UseKestrel(Port);
         StartServer();
         await Task.CompletedTask;
@@ -44,6 +51,7 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var rule in new[] { "HttpGetRate", "HttpPostRate", "HttpPutRate", "HttpDeleteRate", "HttpMgmtPostRate" })
             builder.UseSetting($"RateLimits:{rule}", "100000");
         foreach (var (key, value) in TestEnvironment.Messaging) builder.UseSetting(key, value);
+        builder.UseSetting("Messaging:RabbitMq:VirtualHost", Vhost.Name);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
@@ -55,7 +63,9 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         if (SharedDatabase is null && _database is not null) await _database.DisposeAsync();
+        if (SharedVhost is null && _vhost is not null) await _vhost.DisposeAsync();
         _database = null;
+        _vhost = null;
     }
 
     private static int FreePort()

@@ -16,7 +16,7 @@ namespace DbaaS.Core.Data.Outbox;
 /// once) and the taskmanager's consumers are idempotent by task id.
 /// </summary>
 public sealed class OutboxRelay(
-    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, ISendEndpointProvider sendEndpoints, ILogger<OutboxRelay> log) : BackgroundService
+    IServiceScopeFactory scopes, NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxRelay> log) : BackgroundService
 {
     /// <summary>The taskmanager's queue: sending to a named, durable queue keeps commands even before any taskmanager ever started.</summary>
     public static readonly Uri TaskManagerQueue = new("queue:dbaas-taskmanager");
@@ -59,7 +59,7 @@ public sealed class OutboxRelay(
             .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
         if (rows.Count == 0) return 0;
-        var endpoint = await sendEndpoints.GetSendEndpoint(TaskManagerQueue);
+        var endpoint = await bus.GetSendEndpoint(TaskManagerQueue);
         var published = 0;
         foreach (var row in rows)
         {
