@@ -85,7 +85,9 @@ public sealed class FakeInstanceStore
             case [_] when method == HttpMethod.Patch:
                 return Rename(instance, body);
             case [_] when method == HttpMethod.Delete:
-                instance.Begin("SHUTDOWN", "SHUTDOWN", "Deleting the instance.", PollsToSettle, i => i.Deleted = true);
+                // A failed instance keeps showing ERROR while it goes, as Trove's status does when the server is in error.
+                var deleting = instance.Status == "ERROR" ? "ERROR" : "SHUTDOWN";
+                instance.Begin(deleting, "SHUTDOWN", "Deleting the instance.", PollsToSettle, i => i.Deleted = true);
                 return Accepted();
             case [_, "action"] when method == HttpMethod.Post:
                 return Act(instance, body);
