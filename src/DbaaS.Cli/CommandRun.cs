@@ -6,9 +6,15 @@ using DbaaS.Cli.Output;
 namespace DbaaS.Cli;
 
 /// <summary>What one command invocation works with: its parsed arguments, the APIs, and where to print.</summary>
-internal sealed class CommandRun(ParseResult parse, ApiSession session, ResultPrinter output, CancellationToken cancellation)
+internal sealed class CommandRun(
+    ParseResult parse, ApiSession session, ResultPrinter output, TextWriter progress, TimeProvider time, CancellationToken cancellation)
 {
     public ResultPrinter Output { get; } = output;
+
+    /// <summary>Where running commentary goes (stderr), so stdout stays the result alone, parseable with <c>-f json</c>.</summary>
+    public TextWriter Progress { get; } = progress;
+
+    public TimeProvider Time { get; } = time;
 
     public CancellationToken Cancellation { get; } = cancellation;
 

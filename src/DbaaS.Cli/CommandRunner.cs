@@ -14,7 +14,8 @@ internal sealed class CommandRunner(
     HttpClient http,
     TextWriter stdout,
     TextWriter stderr,
-    TerminalStyle terminal)
+    TerminalStyle terminal,
+    TimeProvider time)
 {
     public void Handle(Command command, Func<CommandRun, Task> work) => Handle(command, new OutputOptions(), work);
 
@@ -32,7 +33,7 @@ internal sealed class CommandRunner(
         {
             var session = new ApiSession(ReadCredentials(parse, leafFlags), http);
             var printer = new ResultPrinter(stdout, terminal, output.FormatIn(parse), output.ColumnsIn(parse));
-            await work(new CommandRun(parse, session, printer, cancellation));
+            await work(new CommandRun(parse, session, printer, stderr, time, cancellation));
             return ExitCodes.Success;
         }
         catch (CliError error)

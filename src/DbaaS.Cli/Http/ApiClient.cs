@@ -23,6 +23,12 @@ internal sealed class ApiClient(HttpClient http, Uri baseUrl, string? token)
     public async Task<JsonNode?> PutAsync(string path, JsonNode? body, CancellationToken cancellation) =>
         (await SendAsync(HttpMethod.Put, path, body, cancellation)).Body;
 
+    public async Task<JsonNode?> PatchAsync(string path, JsonNode body, CancellationToken cancellation) =>
+        (await SendAsync(HttpMethod.Patch, path, body, cancellation)).Body;
+
+    public async Task DeleteAsync(string path, CancellationToken cancellation) =>
+        await SendAsync(HttpMethod.Delete, path, body: null, cancellation);
+
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellation)
     {
         var url = Resolve(path);

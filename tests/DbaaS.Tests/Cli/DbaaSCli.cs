@@ -5,10 +5,15 @@ namespace DbaaS.Tests.Cli;
 /// <summary>What one CLI run produced.</summary>
 public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 {
+    public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
     public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
 }
 
-/// <summary>Runs <see cref="CliApp"/> in-process against a <see cref="FakeDbaaSServer"/>, capturing stdout and stderr.</summary>
+/// <summary>
+/// Runs <see cref="CliApp"/> in-process against a <see cref="FakeDbaaSServer"/>, capturing stdout and stderr.
+/// Every run gets a <see cref="FakeClock"/> unless given a clock, so <c>--wait</c> never sleeps in tests.
+/// </summary>
 public static class DbaaSCli
 {
     /// <summary>A complete password login, as an openrc file would export it.</summary>
@@ -25,11 +30,18 @@ public static class DbaaSCli
     public static Task<CliResult> RunAsync(FakeDbaaSServer server, params string[] args) =>
         RunAsync(server, PasswordEnvironment(), args);
 
-    public static async Task<CliResult> RunAsync(FakeDbaaSServer server, IDictionary<string, string?> environment, params string[] args)
+    public static Task<CliResult> RunAsync(FakeDbaaSServer server, IDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(server, environment, new FakeClock(), args);
+
+    public static Task<CliResult> RunAsync(FakeDbaaSServer server, TimeProvider clock, params string[] args) =>
+        RunAsync(server, PasswordEnvironment(), clock, args);
+
+    public static async Task<CliResult> RunAsync(
+        FakeDbaaSServer server, IDictionary<string, string?> environment, TimeProvider clock, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, server);
+        var exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, server, clock);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 }

@@ -97,7 +97,7 @@ public class ErrorReportingAgainstFakeServerTests
     {
         var server = new FakeDbaaSServer();
 
-        var result = await DbaaSCli.RunAsync(server, "instance", "list");
+        var result = await DbaaSCli.RunAsync(server, "cluster", "list");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(server.Requests);

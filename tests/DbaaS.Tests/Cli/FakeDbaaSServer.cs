@@ -6,8 +6,8 @@ namespace DbaaS.Tests.Cli;
 
 /// <summary>
 /// A fake Keystone plus DbaaS API behind an HttpMessageHandler: it answers canned JSON for exact
-/// "METHOD url" routes and records every request, so CLI tests can check what was sent. The real
-/// server is tested elsewhere; nothing here listens on a socket.
+/// "METHOD url" routes, keeps instances in a <see cref="FakeInstanceStore"/>, and records every request, so
+/// CLI tests can check what was sent. The real server is tested elsewhere; nothing here listens on a socket.
 /// </summary>
 public sealed class FakeDbaaSServer : HttpMessageHandler
 {
@@ -26,6 +26,9 @@ public sealed class FakeDbaaSServer : HttpMessageHandler
     }
 
     public List<RecordedRequest> Requests { get; } = [];
+
+    /// <summary>The instances behind /instances and /mgmt/instances; canned routes still win over them.</summary>
+    public FakeInstanceStore Instances { get; } = new();
 
     /// <summary>When set, every request fails the way a refused TCP connection does.</summary>
     public bool Unreachable { get; set; }
@@ -63,7 +66,7 @@ public sealed class FakeDbaaSServer : HttpMessageHandler
         }
         if (!_routes.TryGetValue(Key(request.Method, request.RequestUri!), out var route))
         {
-            return Json(HttpStatusCode.NotFound,
+            return Instances.Answer(request.Method, request.RequestUri!, body) ?? Json(HttpStatusCode.NotFound,
                 $$$"""{"itemNotFound":{"code":404,"message":"FakeDbaaSServer has no route for {{{request.Method}}} {{{request.RequestUri}}}"}}""");
         }
 
@@ -75,7 +78,7 @@ public sealed class FakeDbaaSServer : HttpMessageHandler
         return response;
     }
 
-    private static HttpResponseMessage Json(HttpStatusCode status, string body) => new(status)
+    internal static HttpResponseMessage Json(HttpStatusCode status, string body) => new(status)
     {
         Content = new StringContent(body, Encoding.UTF8, "application/json"),
     };

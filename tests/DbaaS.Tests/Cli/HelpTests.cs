@@ -10,7 +10,7 @@ public class HelpTests
         var result = await DbaaSCli.RunAsync(server, "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "flavor", "datastore", "limit", "quota", "project", "user" })
+        foreach (var command in new[] { "flavor", "datastore", "limit", "quota", "project", "user", "instance", "mgmt" })
         {
             Assert.Contains($"  {command} ", result.Stdout);
         }

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using DbaaS.Cli.Commands.Instances;
+
+namespace DbaaS.Cli.Commands.Mgmt;
+
+/// <summary><c>dbaas mgmt …</c> (admin): Trove's management API, one subgroup per resource.</summary>
+internal static class MgmtCommands
+{
+    public static Command Create(CommandRunner runner) =>
+        new("mgmt", "Management API across projects (admin)") { MgmtInstanceCommands.Create(runner) };
+}
