@@ -3,6 +3,20 @@ namespace DbaaS.Server;
 /// <summary><c>DbaaS.Server [migrate] [--role api|taskmanager|conductor|all]... [host options such as --urls]</c>.</summary>
 public sealed record ServerCommandLine(ServerRoles Roles, bool MigrateOnly, string[] HostArgs, string? Error)
 {
+    /// <summary>True when <c>--role</c> was given; otherwise the <c>Server:Roles</c> setting decides (default all).</summary>
+    public bool RolesGiven { get; init; }
+
+    /// <summary>The roles a comma-separated setting names; null when it names an unknown role.</summary>
+    public static ServerRoles? ParseRoles(string? setting)
+    {
+        if (string.IsNullOrWhiteSpace(setting)) return ServerRoles.All;
+        var roles = ServerRoles.None;
+        foreach (var name in setting.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (ParseRole(name) is { } role) roles |= role;
+            else return null;
+        return roles;
+    }
+
     public const string Usage =
         "usage: DbaaS.Server [migrate] [--role api|taskmanager|conductor|all] [--urls http://127.0.0.1:8779] [--Section:Key=value ...]";
 
@@ -28,7 +42,7 @@ public sealed record ServerCommandLine(ServerRoles Roles, bool MigrateOnly, stri
             if (args[i].StartsWith("--role=", StringComparison.Ordinal)) return Parse([.. args[..i], "--role", args[i]["--role=".Length..], .. args[(i + 1)..]]);
             hostArgs.Add(args[i]);
         }
-        return new ServerCommandLine(roles == ServerRoles.None ? ServerRoles.All : roles, migrateOnly, [.. hostArgs], null);
+        return new ServerCommandLine(roles == ServerRoles.None ? ServerRoles.All : roles, migrateOnly, [.. hostArgs], null) { RolesGiven = roles != ServerRoles.None };
 
         ServerCommandLine Fail(string error) => new(ServerRoles.None, false, [], error);
     }
