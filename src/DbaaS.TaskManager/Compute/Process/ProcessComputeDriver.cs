@@ -161,6 +161,16 @@ public sealed class ProcessComputeDriver : IComputeDriver
     static int? LiveGuest(InstanceDirectory directory) =>
         directory.ReadPid() is { } pid && HostProcesses.IsRunningWithArgument(pid, directory.ConfigPath) ? pid : null;
 
+    /// <summary>
+    /// The guest's session id (its pid), whose members are the guest's children even after the guest died. The
+    /// kernel does not reuse a pid that still names a live session, so a recorded pid is safe unless a live process
+    /// that is not our guest holds it now (then the old session is empty and the number was given out again).
+    /// </summary>
+    static int? GuestSession(InstanceDirectory directory) =>
+        directory.ReadPid() is { } pid && (HostProcesses.IsRunningWithArgument(pid, directory.ConfigPath) || !HostProcesses.IsAlive(pid))
+            ? pid
+            : null;
+
     async Task StopGuestAsync(int pid, CancellationToken cancellationToken)
     {
         HostProcesses.Signal(pid, HostProcesses.SigTerm);
@@ -174,20 +184,19 @@ public sealed class ProcessComputeDriver : IComputeDriver
     /// <summary>SIGTERM to the guest, then to everything else of the server, SIGKILL after the deadline; returns when none is left.</summary>
     async Task StopServerAsync(InstanceDirectory directory, CancellationToken cancellationToken)
     {
-        // The guest's pid stays its session's id after it exits: the kernel does not reuse a pid that still names a session.
-        var guest = LiveGuest(directory);
-        if (guest is { } pid)
+        if (LiveGuest(directory) is { } pid)
         {
             HostProcesses.Signal(pid, HostProcesses.SigTerm);
             await WaitUntilAsync(() => !HostProcesses.IsAlive(pid), _options.GuestStopSeconds, cancellationToken);
         }
+        var session = GuestSession(directory);
 
         var killAfter = DateTime.UtcNow.AddSeconds(_options.ProcessStopSeconds);
         var giveUpAfter = killAfter.AddSeconds(30);
         var terminated = new HashSet<int>();
         while (true)
         {
-            var left = HostProcesses.FindServerProcesses(directory.Path, guest);
+            var left = HostProcesses.FindServerProcesses(directory.Path, session);
             if (left.Count == 0) return;
             if (DateTime.UtcNow > giveUpAfter)
                 throw new IOException($"Processes {string.Join(", ", left)} of instance {directory.InstanceId} survived SIGKILL.");
