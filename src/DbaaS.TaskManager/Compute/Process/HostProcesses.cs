@@ -32,10 +32,9 @@ static class HostProcesses
     /// inside the instance directory or names it on its command line (an engine that started its own session, as
     /// pg_ctl does, still works in its data directory), with the sessions those lead.
     /// </summary>
-    public static IReadOnlyList<int> FindServerProcesses(string instanceDirectory, int? guestSession)
+    public static IReadOnlyList<int> FindServerProcesses(string instanceDirectory, IEnumerable<int> guestSessions)
     {
-        var sessions = new HashSet<int>();
-        if (guestSession is { } session) sessions.Add(session);
+        var sessions = new HashSet<int>(guestSessions);
         var found = new HashSet<int>();
         var processes = Snapshot();
         bool grew;

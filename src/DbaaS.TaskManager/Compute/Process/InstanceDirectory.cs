@@ -16,6 +16,8 @@ sealed class InstanceDirectory(string stateDirectory, Guid instanceId)
     public string ConfigPath => System.IO.Path.Combine(Path, GuestConfig.FileName);
     public string PidPath => System.IO.Path.Combine(Path, "guest.pid");
     public string LogPath => System.IO.Path.Combine(Path, "guest.log");
+    /// <summary>Every guest pid started since the server last stopped completely: each is a session that may still hold orphans.</summary>
+    public string SessionsPath => System.IO.Path.Combine(Path, "guest.sessions");
     public string DataPath => System.IO.Path.Combine(Path, "data");
 
     public bool HasConfig => File.Exists(ConfigPath);
@@ -52,5 +54,17 @@ sealed class InstanceDirectory(string stateDirectory, Guid instanceId)
     public int? ReadPid() =>
         File.Exists(PidPath) && int.TryParse(File.ReadAllText(PidPath).Trim(), out var pid) && pid > 1 ? pid : null;
 
-    public void WritePid(int pid) => File.WriteAllText(PidPath, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public void WritePid(int pid)
+    {
+        var text = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        File.AppendAllText(SessionsPath, text + "\n");
+        File.WriteAllText(PidPath, text);
+    }
+
+    public IEnumerable<int> ReadSessions() =>
+        File.Exists(SessionsPath)
+            ? File.ReadAllLines(SessionsPath).Select(line => int.TryParse(line, out var pid) ? pid : 0).Where(pid => pid > 1).Distinct()
+            : [];
+
+    public void ForgetSessions() => File.Delete(SessionsPath);
 }

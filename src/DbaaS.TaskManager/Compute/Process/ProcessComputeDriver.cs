@@ -162,14 +162,13 @@ public sealed class ProcessComputeDriver : IComputeDriver
         directory.ReadPid() is { } pid && HostProcesses.IsRunningWithArgument(pid, directory.ConfigPath) ? pid : null;
 
     /// <summary>
-    /// The guest's session id (its pid), whose members are the guest's children even after the guest died. The
-    /// kernel does not reuse a pid that still names a live session, so a recorded pid is safe unless a live process
-    /// that is not our guest holds it now (then the old session is empty and the number was given out again).
+    /// The sessions of the guests started here (a guest's session id is its pid), whose members are the guests'
+    /// children even after a guest died or was restarted. The kernel does not reuse a pid that still names a live
+    /// session, so a recorded pid is safe unless a live process that is not our guest holds it now (then that old
+    /// session is empty and the number was given out again).
     /// </summary>
-    static int? GuestSession(InstanceDirectory directory) =>
-        directory.ReadPid() is { } pid && (HostProcesses.IsRunningWithArgument(pid, directory.ConfigPath) || !HostProcesses.IsAlive(pid))
-            ? pid
-            : null;
+    static IEnumerable<int> GuestSessions(InstanceDirectory directory) =>
+        directory.ReadSessions().Where(pid => HostProcesses.IsRunningWithArgument(pid, directory.ConfigPath) || !HostProcesses.IsAlive(pid));
 
     async Task StopGuestAsync(int pid, CancellationToken cancellationToken)
     {
@@ -189,15 +188,19 @@ public sealed class ProcessComputeDriver : IComputeDriver
             HostProcesses.Signal(pid, HostProcesses.SigTerm);
             await WaitUntilAsync(() => !HostProcesses.IsAlive(pid), _options.GuestStopSeconds, cancellationToken);
         }
-        var session = GuestSession(directory);
+        var sessions = GuestSessions(directory).ToList();
 
         var killAfter = DateTime.UtcNow.AddSeconds(_options.ProcessStopSeconds);
         var giveUpAfter = killAfter.AddSeconds(30);
         var terminated = new HashSet<int>();
         while (true)
         {
-            var left = HostProcesses.FindServerProcesses(directory.Path, session);
-            if (left.Count == 0) return;
+            var left = HostProcesses.FindServerProcesses(directory.Path, sessions);
+            if (left.Count == 0)
+            {
+                directory.ForgetSessions();
+                return;
+            }
             if (DateTime.UtcNow > giveUpAfter)
                 throw new IOException($"Processes {string.Join(", ", left)} of instance {directory.InstanceId} survived SIGKILL.");
             var kill = DateTime.UtcNow > killAfter;
