@@ -47,6 +47,25 @@ public sealed class ProcessComputeDriverTests
     }
 
     [Fact]
+    public async Task Create_after_a_crash_that_lost_the_guests_pid_adopts_the_running_guest_WithStandInGuest()
+    {
+        await using var compute = new ProcessComputeHarness();
+        var spec = ProcessComputeHarness.Spec(Guid.NewGuid());
+        await compute.NewDriver().CreateServerAsync(spec, CancellationToken.None);
+        var guest = await compute.StandInPidAsync(spec.InstanceId, "guest");
+        await Eventually.TrueAsync(() => compute.GuestsRunning(spec.InstanceId) == 1, "the guest did not start");
+        // As if the control plane died after starting the guest but before recording it.
+        File.Delete(Path.Combine(compute.InstanceDirectory(spec.InstanceId), "guest.pid"));
+        File.Delete(Path.Combine(compute.InstanceDirectory(spec.InstanceId), "guest.sessions"));
+
+        var again = await compute.NewDriver().CreateServerAsync(spec, CancellationToken.None);
+
+        Assert.Equal(ServerStatuses.Active, again.Status);
+        Assert.Equal(guest.ToString(), File.ReadAllText(Path.Combine(compute.InstanceDirectory(spec.InstanceId), "guest.pid")).Trim());
+        Assert.Equal(1, compute.GuestsRunning(spec.InstanceId));
+    }
+
+    [Fact]
     public async Task A_new_driver_finds_servers_again_and_brings_a_dead_guest_back_WithStandInGuest()
     {
         await using var compute = new ProcessComputeHarness();

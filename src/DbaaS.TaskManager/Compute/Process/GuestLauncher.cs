@@ -37,7 +37,8 @@ static class GuestLauncher
         }
         else
         {
-            start.ArgumentList.Add(guestAgentCommand);
+            // A relative path would otherwise resolve against the instance directory, the guest's working directory.
+            start.ArgumentList.Add(guestAgentCommand.Contains('/') ? Path.GetFullPath(guestAgentCommand) : guestAgentCommand);
         }
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(directory.ConfigPath);

@@ -28,6 +28,18 @@ static class HostProcesses
         IsAlive(pid) && ReadCommandLine(pid).Contains(argument, StringComparer.Ordinal);
 
     /// <summary>
+    /// A session leader started with this exact argument: the guest when its pid was never recorded (the control
+    /// plane died between starting it and writing guest.pid). Its forks share the command line but lead no session.
+    /// </summary>
+    public static int? FindSessionLeaderWithArgument(string argument)
+    {
+        foreach (var (pid, stat) in Snapshot())
+            if (stat.Session == pid && ReadCommandLine(pid).Contains(argument, StringComparer.Ordinal))
+                return pid;
+        return null;
+    }
+
+    /// <summary>
     /// Every live process of a server: the guest's session (its children and grandchildren), and whatever runs
     /// inside the instance directory or names it on its command line (an engine that started its own session, as
     /// pg_ctl does, still works in its data directory), with the sessions those lead.

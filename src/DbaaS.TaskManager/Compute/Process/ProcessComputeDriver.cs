@@ -42,6 +42,11 @@ public sealed class ProcessComputeDriver : IComputeDriver
         using var held = await LockInstanceAsync(spec.InstanceId, cancellationToken);
         var directory = InstanceDirectoryOf(spec.InstanceId);
         var guestPid = LiveGuest(directory);
+        if (guestPid is null && directory.HasConfig && HostProcesses.FindSessionLeaderWithArgument(directory.ConfigPath) is { } unrecorded)
+        {
+            directory.WritePid(unrecorded);
+            guestPid = unrecorded;
+        }
         GuestConfig config;
         var credentialsChanged = false;
         if (directory.HasConfig)
