@@ -1,0 +1,41 @@
+using DbaaS.Contracts.Guest;
+using RabbitMQ.Client;
+
+namespace DbaaS.Core.Guests;
+
+/// <summary>
+/// The exchanges and the conductor queue every guest relies on (DESIGN §4), declared idempotently with the
+/// control-plane account. Whoever needs them first (guest client, accounts, conductor) declares them once per process.
+/// </summary>
+public sealed class GuestBrokerTopology(GuestBrokerConnection broker)
+{
+    readonly SemaphoreSlim _gate = new(1, 1);
+    volatile bool _declared;
+
+    public async Task EnsureDeclaredAsync(CancellationToken cancellationToken)
+    {
+        if (_declared) return;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_declared) return;
+            var connection = await broker.GetAsync(cancellationToken);
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            await DeclareAsync(channel, cancellationToken);
+            await channel.CloseAsync(cancellationToken);
+            _declared = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public static async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken)
+    {
+        foreach (var exchange in new[] { GuestTopology.GuestExchange, GuestTopology.ConductorExchange, GuestTopology.RepliesExchange })
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(GuestTopology.ConductorQueue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(GuestTopology.ConductorQueue, GuestTopology.ConductorExchange, GuestTopology.ReportsRoutingKey, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,108 @@
+using DbaaS.Contracts.Guest;
+using DbaaS.Core.Instances;
+using DbaaS.IntegrationTests.Guests;
+
+namespace DbaaS.IntegrationTests.Conductor;
+
+/// <summary>
+/// The conductor against the real RabbitMQ and PostgreSQL, fed by stand-in guests logged in with their real accounts.
+/// To prove a report was dropped, a marker heartbeat from another guest follows it: the queue is FIFO and has one
+/// consumer, so once the marker is applied, the report before it has been processed.
+/// </summary>
+public sealed class ConductorTests(ConductorFixture conductor) : IClassFixture<ConductorFixture>
+{
+    static readonly TimeSpan Microsecond = TimeSpan.FromTicks(10);
+
+    [Fact]
+    public async Task A_heartbeat_is_applied_and_an_older_one_is_dropped()
+    {
+        await using var guest = await conductor.NewGuestAsync();
+        await using var marker = await conductor.NewGuestAsync();
+        var sent = DateTimeOffset.UtcNow;
+
+        await guest.ReportAsync(guest.Heartbeat(GuestServiceStatus.Running, sent, usedBytes: 1234, engineVersion: "10.11.9"));
+        var applied = await Eventually.ValueAsync(() => conductor.ReadAsync(guest.InstanceId), r => r.ServiceStatus == ServiceStatuses.Healthy,
+            "the heartbeat was not applied");
+        Assert.Equal(1234, applied.VolumeUsedBytes);
+        Assert.Equal("10.11.9", applied.EngineVersion);
+        Assert.NotNull(applied.ServiceStatusUpdated);
+        Assert.InRange(applied.GuestLastSent!.Value - sent.UtcDateTime, -Microsecond, Microsecond);
+
+        await guest.ReportAsync(guest.Heartbeat(GuestServiceStatus.Crashed, sent.AddSeconds(-10), usedBytes: 1, engineVersion: "stale"));
+        await ReportAndWaitAsync(marker);
+
+        Assert.Equal(applied, await conductor.ReadAsync(guest.InstanceId));
+
+        // Newer, without volume figures: applied, and the last known volume stays.
+        await guest.ReportAsync(guest.Heartbeat(GuestServiceStatus.Blocked, sent.AddSeconds(1)));
+        var blocked = await Eventually.ValueAsync(() => conductor.ReadAsync(guest.InstanceId), r => r.ServiceStatus == ServiceStatuses.Blocked,
+            "the newer heartbeat was not applied");
+        Assert.Equal(1234, blocked.VolumeUsedBytes);
+    }
+
+    [Fact]
+    public async Task A_report_from_another_instances_user_is_rejected_whatever_key_seals_it()
+    {
+        await using var victim = await conductor.NewGuestAsync();
+        await using var impostor = await conductor.NewGuestAsync();
+        await using var marker = await conductor.NewGuestAsync();
+        var claim = victim.Heartbeat(GuestServiceStatus.Running, DateTimeOffset.UtcNow, usedBytes: 666);
+
+        // The impostor even holds the victim's key: the conductor still opens with the key of the user RabbitMQ vouches for.
+        await impostor.ReportAsync(claim, sealWith: victim.Key, sealFor: victim.InstanceId.ToString());
+        // Sealed correctly as itself, but naming the victim inside.
+        await impostor.ReportAsync(claim, sealWith: impostor.Key, sealFor: impostor.InstanceId.ToString());
+        // An unknown method is logged and acknowledged; the consumer carries on.
+        await impostor.ReportAsync(new GuestEnvelope("no_such_report", null, impostor.InstanceId.ToString(), DateTimeOffset.UtcNow, GuestEnvelope.CurrentVersion));
+        await ReportAndWaitAsync(marker);
+
+        var untouched = await conductor.ReadAsync(victim.InstanceId);
+        Assert.Equal(ServiceStatuses.New, untouched.ServiceStatus);
+        Assert.Null(untouched.GuestLastSent);
+        Assert.Null(untouched.VolumeUsedBytes);
+        Assert.Equal(ServiceStatuses.New, (await conductor.ReadAsync(impostor.InstanceId)).ServiceStatus);
+    }
+
+    [Fact]
+    public async Task A_deleted_instance_ignores_heartbeats()
+    {
+        await using var gone = await conductor.NewGuestAsync(deleted: true);
+        await using var marker = await conductor.NewGuestAsync();
+
+        await gone.ReportAsync(gone.Heartbeat(GuestServiceStatus.Running, DateTimeOffset.UtcNow));
+        await ReportAndWaitAsync(marker);
+
+        Assert.Equal(ServiceStatuses.New, (await conductor.ReadAsync(gone.InstanceId)).ServiceStatus);
+    }
+
+    [Fact]
+    public async Task The_sweeper_turns_a_silent_instance_shutdown_but_not_a_building_deleted_or_fresh_one()
+    {
+        var longAgo = DateTime.UtcNow.AddHours(-1);
+        var silent = Guid.NewGuid();
+        var building = Guid.NewGuid();
+        var deleted = Guid.NewGuid();
+        var fresh = Guid.NewGuid();
+        await conductor.InsertInstanceAsync(building, EnvelopeSeal.NewKey(), ServiceStatuses.Healthy, InstanceTasks.Building, longAgo);
+        await conductor.InsertInstanceAsync(deleted, EnvelopeSeal.NewKey(), ServiceStatuses.Healthy, serviceStatusUpdated: longAgo, deleted: true);
+        // Well inside the deadline (60 s) for as long as this test can take.
+        await conductor.InsertInstanceAsync(fresh, EnvelopeSeal.NewKey(), ServiceStatuses.Healthy, serviceStatusUpdated: DateTime.UtcNow);
+        await conductor.InsertInstanceAsync(silent, EnvelopeSeal.NewKey(), ServiceStatuses.Healthy, serviceStatusUpdated: longAgo);
+
+        await Eventually.ValueAsync(() => conductor.ReadAsync(silent), r => r.ServiceStatus == ServiceStatuses.Shutdown,
+            "the silent instance was not swept");
+
+        // One UPDATE swept them all together, so the others have been looked at too.
+        Assert.Equal(ServiceStatuses.Healthy, (await conductor.ReadAsync(building)).ServiceStatus);
+        Assert.Equal(ServiceStatuses.Healthy, (await conductor.ReadAsync(deleted)).ServiceStatus);
+        Assert.Equal(ServiceStatuses.Healthy, (await conductor.ReadAsync(fresh)).ServiceStatus);
+    }
+
+    async Task ReportAndWaitAsync(StandInGuest marker)
+    {
+        var sent = DateTimeOffset.UtcNow;
+        await marker.ReportAsync(marker.Heartbeat(GuestServiceStatus.Running, sent));
+        await Eventually.ValueAsync(() => conductor.ReadAsync(marker.InstanceId),
+            r => r.GuestLastSent is { } last && last >= sent.UtcDateTime - Microsecond, "the marker heartbeat was not applied");
+    }
+}
