@@ -4,7 +4,10 @@ using DbaaS.Core;
 using DbaaS.Core.Data;
 using DbaaS.Core.Data.Migrations;
 using DbaaS.Core.Data.Outbox;
+using DbaaS.Conductor;
 using DbaaS.TaskManager;
+using DbaaS.TaskManager.Compute;
+using DbaaS.TaskManager.Guests;
 
 namespace DbaaS.Server;
 
@@ -18,7 +21,15 @@ public static class ServerSetup
         builder.Services.AddDbaaSCore(builder.Configuration);
         builder.Services.AddDbaaSMessaging(builder.Configuration, roles);
         if (roles.HasFlag(ServerRoles.TaskManager))
+        {
             builder.Services.AddTaskManagerWorkflows(builder.Configuration);
+            builder.Services.AddGuestAccounts(builder.Configuration);
+        }
+        if (roles.HasFlag(ServerRoles.Conductor))
+            builder.Services.AddConductor(builder.Configuration);
+        // The api calls guests too (management ping and diagnostics); only the taskmanager drives servers.
+        if (roles.HasFlag(ServerRoles.TaskManager) || roles.HasFlag(ServerRoles.Api))
+            builder.Services.AddCompute(builder.Configuration, withDriver: roles.HasFlag(ServerRoles.TaskManager));
         if (roles.HasFlag(ServerRoles.Api))
         {
             builder.Services.AddDbaaSApi(builder.Configuration);
