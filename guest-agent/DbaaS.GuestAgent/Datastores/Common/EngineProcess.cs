@@ -38,7 +38,14 @@ public sealed class EngineProcess
     /// <summary>True when found through the pid file rather than started by this plugin object.</summary>
     public bool Adopted => child is null;
 
-    public bool IsAlive => child is not null ? !child.HasExited && ProcFs.IsAlive(Pid) : identity.Matches(Pid);
+    /// <summary>Still running and, when adopted, still this engine (not a process that reused the pid).</summary>
+    public bool IsAlive => child is not null ? Runs : identity.Matches(Pid);
+
+    /// <summary>
+    /// Liveness alone, once we know the process is ours: while an engine exits, its exe and cwd links vanish
+    /// before its last thread does, so the identity check would call it gone too early.
+    /// </summary>
+    bool Runs => (child is null || !child.HasExited) && ProcFs.IsAlive(Pid);
 
     /// <summary>The engine named by the pid file, when that process is alive and is this engine on this data directory.</summary>
     public static EngineProcess? Adopt(string pidFile, EngineIdentity identity) =>
@@ -87,7 +94,7 @@ public sealed class EngineProcess
     public async Task<bool> WaitForExitAsync(TimeSpan deadline, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        while (IsAlive)
+        while (Runs)
         {
             if (clock.Elapsed > deadline) return false;
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
