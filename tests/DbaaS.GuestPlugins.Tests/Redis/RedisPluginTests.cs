@@ -38,6 +38,8 @@ public sealed class RedisPluginTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.StartsWith("redis: Redis has no named databases", refused.Message);
         Assert.Contains("'appdb'", refused.Message);
         Assert.False(plugin.IsInitialized);
+        // Refused arguments touch nothing: the instance is still waiting for a valid prepare.
+        Assert.Equal(GuestServiceStatus.Building, await plugin.ProbeAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -117,6 +119,7 @@ public sealed class RedisPluginTests(ITestOutputHelper output) : IAsyncLifetime
             plugin.PrepareAsync(driver.PrepareArgs(512), CancellationToken.None));
 
         Assert.Contains("not initialised by the guest agent; refusing to overwrite it", refused.Message);
+        Assert.Equal(GuestServiceStatus.Failed, await plugin.ProbeAsync(CancellationToken.None));
         Assert.Equal("data", await File.ReadAllTextAsync(Path.Combine(instance.DataDirectory, "precious.rdb")));
     }
 

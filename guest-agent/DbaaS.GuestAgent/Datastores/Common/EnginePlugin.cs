@@ -16,6 +16,7 @@ public abstract class EnginePlugin : IDatastorePlugin
     readonly SemaphoreSlim lifecycle = new(1, 1);
     volatile EngineProcess? engine;
     volatile bool stoppedOnPurpose;
+    volatile bool initializationFailed;
 
     protected EnginePlugin(EngineContext context, string manager)
     {
@@ -97,6 +98,7 @@ public abstract class EnginePlugin : IDatastorePlugin
         RequireMemory(args.MemoryMb);
         Validate(args);
         await lifecycle.WaitAsync(cancellationToken);
+        initializationFailed = false;
         try
         {
             var clock = Stopwatch.StartNew();
@@ -120,6 +122,11 @@ public abstract class EnginePlugin : IDatastorePlugin
             var version = await EngineVersionAsync(cancellationToken);
             Log.Info($"{Manager}: prepared in {clock.Elapsed.TotalSeconds:0.00} s ({args.Databases.Count} databases, {args.Users.Count} users), {version}");
             return new PrepareResult(version);
+        }
+        catch when (!IsInitialized)
+        {
+            initializationFailed = true;
+            throw;
         }
         finally
         {
@@ -168,7 +175,7 @@ public abstract class EnginePlugin : IDatastorePlugin
 
     public async Task<string> ProbeAsync(CancellationToken cancellationToken)
     {
-        if (!IsInitialized) return GuestServiceStatus.Building;
+        if (!IsInitialized) return initializationFailed ? GuestServiceStatus.Failed : GuestServiceStatus.Building;
         var current = engine is { IsAlive: true } ours ? ours : EngineProcess.Adopt(PidFile, Identity);
         if (current is { IsAlive: true })
         {
