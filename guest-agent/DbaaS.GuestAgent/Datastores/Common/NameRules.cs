@@ -6,8 +6,6 @@ namespace DbaaS.GuestAgent.Datastores.Common;
 /// </summary>
 public static class NameRules
 {
-    public static bool IsAsciiLetterOrDigit(char c) => char.IsAsciiLetterOrDigit(c);
-
     /// <exception cref="ArgumentException">The name is missing, too long, or has a character outside <paramref name="allowed"/>.</exception>
     public static string Require(string engine, string what, string? name, int maxLength, Func<char, bool> allowed, string allowedText)
     {
