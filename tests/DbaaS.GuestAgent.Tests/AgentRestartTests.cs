@@ -24,12 +24,12 @@ public sealed class AgentRestartTests
         guest.StartAgent();
         var afterRestart = await guest.ControlPlane.NextHeartbeatAsync();
         var ping = await guest.ControlPlane.CallAsync(GuestMethods.RpcPing);
+        await Eventually.TrueAsync(() => guest.Log.Lines.Any(line => line.Contains("stopped by the user")), "the start-on-boot decision");
 
         Assert.Equal(GuestServiceStatus.Shutdown, afterRestart.Heartbeat.ServiceStatus);
         Assert.Null(ping.Reply.Error);
         Assert.Equal(startsBefore, guest.Engine.Starts);
         Assert.False(guest.Engine.Running);
-        Assert.Contains(guest.Log.Lines, line => line.Contains("stopped by the user"));
 
         var start = await guest.ControlPlane.CallAsync(GuestMethods.StartDb);
         var running = await guest.ControlPlane.NextHeartbeatAsync(beat => beat.ServiceStatus == GuestServiceStatus.Running);

@@ -74,4 +74,31 @@ public sealed class HeartbeatTests
         Assert.Equal(GuestErrorTypes.NotSupported, prepare.Reply.Error?.Type);
         Assert.Null(ping.Reply.Error);
     }
+
+    [Fact]
+    public async Task Heartbeats_and_calls_resume_after_the_broker_drops_the_connection()
+    {
+        await using var guest = await TestGuest.CreateAsync(heartbeatSeconds: 0.5);
+        var run = guest.StartAgent();
+        await guest.ControlPlane.NextHeartbeatAsync();
+
+        var deadline = DateTime.UtcNow + ControlPlane.Deadline;
+        var closed = 0;
+        while (closed == 0 && DateTime.UtcNow < deadline)
+        {
+            closed = await RabbitAdmin.ForceCloseConnectionsOfAsync(GuestTopology.UserFor(guest.InstanceId));
+            if (closed == 0) await Task.Delay(500);
+        }
+        var lost = DateTimeOffset.UtcNow;
+        await Eventually.TrueAsync(() => guest.Log.Lines.Any(line => line.Contains("RabbitMQ connection recovered")), "recovery");
+        guest.ControlPlane.SkipHeartbeatsSoFar();
+        var afterRecovery = await guest.ControlPlane.NextHeartbeatAsync();
+        var ping = await guest.ControlPlane.CallAsync(GuestMethods.RpcPing);
+
+        Assert.Equal(1, closed);
+        Assert.Contains(guest.Log.Lines, line => line.Contains("lost the RabbitMQ connection"));
+        Assert.True(afterRecovery.Envelope.Sent > lost);
+        Assert.Null(ping.Reply.Error);
+        Assert.False(run.Completion.IsCompleted);
+    }
 }

@@ -111,9 +111,9 @@ public sealed class RpcDispatchTests
 
         await guest.ControlPlane.CastAsync(GuestMethods.StopDb);
 
+        await Eventually.TrueAsync(() => guest.Engine.Stops == 1, "the cast stop_db");
         var heartbeat = await guest.ControlPlane.NextHeartbeatAsync(beat => beat.ServiceStatus == GuestServiceStatus.Shutdown);
         Assert.Equal(GuestServiceStatus.Shutdown, heartbeat.Heartbeat.ServiceStatus);
-        Assert.Equal(1, guest.Engine.Stops);
         Assert.False(guest.Engine.Running);
     }
 

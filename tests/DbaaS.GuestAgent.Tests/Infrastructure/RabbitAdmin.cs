@@ -70,6 +70,25 @@ public static class RabbitAdmin
         using (await Http.DeleteAsync($"queues/{vhost}/{Uri.EscapeDataString(GuestTopology.QueueFor(instanceId))}")) { }
     }
 
+    /// <summary>
+    /// Closes every connection of <paramref name="user"/> from the broker's side (CONNECTION_FORCED), as a broker
+    /// restart does; returns how many. The management API lists a connection only after its next statistics tick.
+    /// </summary>
+    public static async Task<int> ForceCloseConnectionsOfAsync(string user)
+    {
+        var closed = 0;
+        var connections = JsonNode.Parse(await Http.GetStringAsync("connections?columns=name,user"))!.AsArray();
+        foreach (var connection in connections)
+        {
+            if ((string?)connection!["user"] != user) continue;
+            using var request = new HttpRequestMessage(HttpMethod.Delete, $"connections/{Uri.EscapeDataString((string)connection["name"]!)}");
+            request.Headers.Add("X-Reason", "test: the broker drops the guest");
+            using var response = await Http.SendAsync(request);
+            if (response.IsSuccessStatusCode) closed++;
+        }
+        return closed;
+    }
+
     static async Task PutAsync(string path, JsonObject body)
     {
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
