@@ -33,6 +33,7 @@ public sealed class GuestConnection(GuestConfig config, IGuestLog log) : IAsyncD
     Action<IncomingMessage>? _onMessage;
     Task? _consumerSupervisor;
     volatile bool _recovering;
+    int _failedRecoveries;
     volatile bool _consumingStopped;
 
     /// <summary>The AMQP user_id on every message; RabbitMQ refuses one that is not the connection's user.</summary>
@@ -81,7 +82,9 @@ public sealed class GuestConnection(GuestConfig config, IGuestLog log) : IAsyncD
         _connection.RecoverySucceededAsync += OnRecoverySucceededAsync;
         _connection.ConnectionRecoveryErrorAsync += (_, args) =>
         {
-            log.Warn($"RabbitMQ connection recovery attempt failed (retrying): {Describe(args.Exception)}");
+            // The client retries every NetworkRecoveryInterval: one line now and then is enough during an outage.
+            if (_failedRecoveries++ % 30 == 0)
+                log.Warn($"RabbitMQ connection recovery attempt {_failedRecoveries} failed (retrying): {Describe(args.Exception)}");
             return Task.CompletedTask;
         };
         log.Info($"connected to RabbitMQ at {rabbit.Host}:{rabbit.Port} vhost {rabbit.VirtualHost} as {rabbit.User}");
@@ -220,6 +223,7 @@ public sealed class GuestConnection(GuestConfig config, IGuestLog log) : IAsyncD
     async Task OnRecoverySucceededAsync(object sender, AsyncEventArgs args)
     {
         _recovering = false;
+        _failedRecoveries = 0;
         log.Info("RabbitMQ connection recovered");
         _checkConsumer.Release();
         if (Recovered is { } recovered) await recovered();
