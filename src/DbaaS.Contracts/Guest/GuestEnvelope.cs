@@ -32,6 +32,8 @@ public sealed record GuestError(
 
 public static class GuestErrorTypes
 {
+    /// <summary>The body did not open under the instance key, or was not an envelope for this instance.</summary>
+    public const string InvalidEnvelope = "invalid_envelope";
     public const string UnknownMethod = "unknown_method";
     public const string UnsupportedVersion = "unsupported_version";
     public const string BadArguments = "bad_arguments";
