@@ -22,6 +22,9 @@ public static class InstanceRequests
         var flavorRef = instance.StringOrNumber("flavorRef", 64);
         var volume = instance.OptionalObject("volume") ?? throw instance.Invalid("volume", "is required: give volume.size in GB");
         var size = volume.Int("size", 1, int.MaxValue);
+        // troveclient always sends "type" (null unless --volume_type); we have one kind of volume.
+        if (volume.OptionalString("type") is { } volumeType)
+            throw volume.Invalid("type", $"volume type '{volumeType}' is not offered: volumes have no types here");
         volume.RejectUnknown();
         string? type = null, version = null;
         if (instance.OptionalObject("datastore") is { } datastore)

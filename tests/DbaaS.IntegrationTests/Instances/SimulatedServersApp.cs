@@ -11,7 +11,13 @@ public sealed class SimulatedServersApp : IAsyncLifetime
 {
     public DbaaSApp App { get; } = new()
     {
-        Settings = { ["Compute:Driver"] = "simulated", ["Instances:MaxVolumeSizeGb"] = "50" },
+        Settings =
+        {
+            ["Compute:Driver"] = "simulated",
+            ["Instances:MaxVolumeSizeGb"] = "50",
+            // Simulated guests send no heartbeats; the heartbeat deadline is tested with real guests.
+            ["Conductor:HeartbeatDeadlineSeconds"] = "86400",
+        },
     };
 
     public Task InitializeAsync() => App.InitializeAsync();

@@ -8,11 +8,12 @@ namespace DbaaS.Core.Data.Outbox;
 /// </summary>
 public static class Outbox
 {
-    public static void Enqueue<TMessage>(this DbaaSDbContext db, TMessage message) where TMessage : class =>
+    public static void Enqueue(this DbaaSDbContext db, object message) =>
         db.OutboxMessages.Add(new OutboxMessage
         {
-            MessageType = typeof(TMessage).FullName!,
-            Body = JsonSerializer.SerializeToDocument(message),
+            // The runtime type: callers may hold the command as object.
+            MessageType = message.GetType().FullName!,
+            Body = JsonSerializer.SerializeToDocument(message, message.GetType()),
         });
 
     /// <summary>PostgreSQL NOTIFY channel that wakes the relay as soon as a command commits.</summary>
