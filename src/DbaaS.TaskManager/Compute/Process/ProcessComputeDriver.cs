@@ -31,6 +31,23 @@ public sealed class ProcessComputeDriver : IComputeDriver
         Directory.CreateDirectory(_stateDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         Directory.CreateDirectory(_locks, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        MakeTraversable(_stateDirectory);
+    }
+
+    /// <summary>
+    /// Engines run as their own users (mysql, postgres, redis), who must be able to walk down to their data
+    /// directories: every directory above the instances gets the "others may pass" bit (x, never r or w) where it
+    /// lacks it — a temporary directory or a home directory is 0700 by default.
+    /// </summary>
+    void MakeTraversable(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            var mode = current.UnixFileMode;
+            if (mode.HasFlag(UnixFileMode.OtherExecute)) continue;
+            current.UnixFileMode = mode | UnixFileMode.OtherExecute;
+            _logger.LogWarning("Gave others search permission (o+x) on {Directory} so that engine users can reach their data directories", current.FullName);
+        }
     }
 
     public string Name => DriverName;
