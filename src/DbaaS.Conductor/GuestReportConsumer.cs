@@ -30,6 +30,12 @@ public sealed class GuestReportConsumer(
             {
                 return;
             }
+            catch (Exception exception) when (ClosedChannel(exception) is { } closed)
+            {
+                // A broker restart or a lost network: the connection recovers by itself, consuming starts again after.
+                logger.LogWarning("Guest report consumer stopped: {Reason}; consuming again once RabbitMQ is back", closed.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
             catch (Exception exception)
             {
                 logger.LogError(exception, "Guest report consumer stopped; starting again in 2 s");
@@ -38,11 +44,16 @@ public sealed class GuestReportConsumer(
         }
     }
 
+    /// <summary>The inbox hands the channel's shutdown over wrapped in a <see cref="ChannelClosedException"/>.</summary>
+    static ConductorChannelClosedException? ClosedChannel(Exception exception) =>
+        exception as ConductorChannelClosedException ?? exception.InnerException as ConductorChannelClosedException;
+
     async Task ConsumeAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await topology.EnsureDeclaredAsync(cancellationToken);
-        var connection = await broker.GetAsync(cancellationToken);
+        // Not during the client's recovery: a consumer started then is left on an orphaned channel (see GetReadyAsync).
+        var connection = await broker.GetReadyAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         if (settings.Queue != GuestTopology.ConductorQueue)
         {
@@ -55,7 +66,7 @@ public sealed class GuestReportConsumer(
         // Delivery tags belong to this channel: once it closes, what is still in the inbox can never be acked here.
         channel.ChannelShutdownAsync += (_, shutdown) =>
         {
-            inbox.Writer.TryComplete(new IOException($"conductor channel closed: {shutdown.ReplyText}"));
+            inbox.Writer.TryComplete(new ConductorChannelClosedException($"conductor channel closed ({shutdown.ReplyCode} {shutdown.ReplyText})"));
             return Task.CompletedTask;
         };
         var consumer = new AsyncEventingBasicConsumer(channel);
@@ -110,3 +121,6 @@ public sealed class GuestReportConsumer(
         return batch;
     }
 }
+
+/// <summary>The conductor's channel closed under it (a broker restart, say): what it held can no longer be acked.</summary>
+sealed class ConductorChannelClosedException(string message) : IOException(message);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
 
 namespace DbaaS.Core.Guests;
 
@@ -11,9 +12,28 @@ namespace DbaaS.Core.Guests;
 public sealed class GuestBrokerConnection(IOptions<GuestBrokerOptions> options, ILogger<GuestBrokerConnection> logger) : IAsyncDisposable
 {
     readonly SemaphoreSlim _gate = new(1, 1);
+    readonly Lock _readyLock = new();
     IConnection? _connection;
+    // Completed while the connection is up and not recovering.
+    TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public GuestBrokerOptions Options => options.Value;
+
+    /// <summary>
+    /// The connection once it is open and done recovering. Open consuming channels through this: the client reopens
+    /// the connection before it recovers the channels, and recovery swaps the inner channel of one opened in between.
+    /// Its consumer stays behind on the orphaned inner channel, which keeps taking messages, while acks go to the new
+    /// one and fail (PRECONDITION_FAILED, unknown delivery tag). Reproduced with RabbitMQ.Client 7.1.2 by opening a
+    /// channel as soon as IsOpen turned true again.
+    /// </summary>
+    public async Task<IConnection> GetReadyAsync(CancellationToken cancellationToken)
+    {
+        var connection = await GetAsync(cancellationToken);
+        Task ready;
+        lock (_readyLock) ready = _ready.Task;
+        await ready.WaitAsync(cancellationToken);
+        return connection;
+    }
 
     public async Task<IConnection> GetAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +54,11 @@ public sealed class GuestBrokerConnection(IOptions<GuestBrokerOptions> options, 
                 TopologyRecoveryEnabled = true,
                 NetworkRecoveryInterval = TimeSpan.FromSeconds(2),
             };
-            _connection = await factory.CreateConnectionAsync($"dbaas-control-plane {Environment.MachineName}/{Environment.ProcessId}", cancellationToken);
+            var connection = await factory.CreateConnectionAsync($"dbaas-control-plane {Environment.MachineName}/{Environment.ProcessId}", cancellationToken);
+            connection.ConnectionShutdownAsync += OnShutdownAsync;
+            connection.RecoverySucceededAsync += OnRecoveredAsync;
+            lock (_readyLock) _ready.TrySetResult();
+            _connection = connection;
             logger.LogInformation("Connected to RabbitMQ {Host}:{Port} vhost {VirtualHost} for guest traffic", settings.Host, settings.Port, settings.VirtualHost);
             return _connection;
         }
@@ -44,8 +68,25 @@ public sealed class GuestBrokerConnection(IOptions<GuestBrokerOptions> options, 
         }
     }
 
+    Task OnShutdownAsync(object sender, ShutdownEventArgs args)
+    {
+        if (args.Initiator == ShutdownInitiator.Application) return Task.CompletedTask;
+        lock (_readyLock)
+            if (_ready.Task.IsCompleted) _ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        logger.LogWarning("Lost the RabbitMQ connection for guest traffic ({ReplyCode} {ReplyText}); recovering", args.ReplyCode, args.ReplyText);
+        return Task.CompletedTask;
+    }
+
+    Task OnRecoveredAsync(object sender, AsyncEventArgs args)
+    {
+        lock (_readyLock) _ready.TrySetResult();
+        logger.LogInformation("RabbitMQ connection for guest traffic recovered");
+        return Task.CompletedTask;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        lock (_readyLock) _ready.TrySetCanceled();
         if (_connection is null) return;
         try
         {

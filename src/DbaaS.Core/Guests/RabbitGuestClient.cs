@@ -20,6 +20,7 @@ public sealed class RabbitGuestClient(
     : IGuestClient, IAsyncDisposable
 {
     public static readonly ActivitySource Telemetry = new("DbaaS.Guests");
+    static readonly TimeSpan RecoveryWait = TimeSpan.FromSeconds(10);
     static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement.Clone();
 
     sealed record PendingCall(string InstanceId, string Method, byte[] Key, TaskCompletionSource<GuestReply> Reply);
@@ -124,16 +125,22 @@ public sealed class RabbitGuestClient(
         {
             if (_publisher is not null) return _publisher;
             await topology.EnsureDeclaredAsync(cancellationToken);
-            var connection = await broker.GetAsync(cancellationToken);
+            var connection = await ReadyConnectionAsync(cancellationToken);
 
             var replyKey = $"dbaas.replies.{Environment.ProcessId}.{Guid.NewGuid():N}";
             var replies = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            // Exclusive: it lives and dies with the connection; the client declares and binds it again on recovery.
             await replies.QueueDeclareAsync(replyKey, durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken);
             await replies.QueueBindAsync(replyKey, GuestTopology.RepliesExchange, replyKey, cancellationToken: cancellationToken);
             var consumer = new AsyncEventingBasicConsumer(replies);
             consumer.ReceivedAsync += (_, delivery) =>
             {
                 OnReply(delivery);
+                return Task.CompletedTask;
+            };
+            replies.ChannelShutdownAsync += (_, shutdown) =>
+            {
+                FailPendingCalls(shutdown);
                 return Task.CompletedTask;
             };
             await replies.BasicConsumeAsync(replyKey, autoAck: true, consumer, cancellationToken);
@@ -150,6 +157,36 @@ public sealed class RabbitGuestClient(
         {
             _startGate.Release();
         }
+    }
+
+    /// <summary>Waits a little for a recovering connection, then lets the caller retry as for any unreachable guest.</summary>
+    async Task<IConnection> ReadyConnectionAsync(CancellationToken cancellationToken)
+    {
+        using var recovering = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        recovering.CancelAfter(RecoveryWait);
+        try
+        {
+            return await broker.GetReadyAsync(recovering.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GuestUnreachableException($"The connection to RabbitMQ is still recovering after {RecoveryWait.TotalSeconds:0} s: no guest can be called yet.");
+        }
+    }
+
+    /// <summary>
+    /// The reply queue went with the channel (a broker restart, a lost network): an answer sent meanwhile found no
+    /// queue and is gone for good. Waiting out the timeout would only delay the caller, who retries an unreachable
+    /// guest once the client has recovered (the guest may have run the call, as after any timeout).
+    /// </summary>
+    void FailPendingCalls(ShutdownEventArgs shutdown)
+    {
+        foreach (var (correlationId, call) in _pending)
+            if (_pending.TryRemove(correlationId, out _))
+                call.Reply.TrySetException(new GuestUnreachableException(
+                    $"The connection to RabbitMQ was lost ({shutdown.ReplyCode} {shutdown.ReplyText}) while {call.Method} waited for the guest of instance {call.InstanceId} to answer."));
+        if (shutdown.Initiator != ShutdownInitiator.Application)
+            logger.LogWarning("Guest reply channel closed ({ReplyCode} {ReplyText}): calls waiting for an answer fail as unreachable", shutdown.ReplyCode, shutdown.ReplyText);
     }
 
     void OnReply(BasicDeliverEventArgs delivery)

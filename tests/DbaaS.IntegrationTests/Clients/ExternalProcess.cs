@@ -27,16 +27,25 @@ public static class ExternalProcess
         start.Environment.Clear();
         start.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
         // A private HOME keeps any clouds.yaml or cache of the developer out of the test.
-        start.Environment["HOME"] = Directory.CreateTempSubdirectory("dbaas-client-").FullName;
+        var home = Directory.CreateTempSubdirectory("dbaas-client-").FullName;
+        start.Environment["HOME"] = home;
         start.Environment["LANG"] = "C.UTF-8";
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await process.WaitForExitAsync(timeout.Token);
+            return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        }
+        finally
+        {
+            // One per call: left behind, they pile up in /tmp by the hundred.
+            try { Directory.Delete(home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static string? FindOnPath(string program) =>

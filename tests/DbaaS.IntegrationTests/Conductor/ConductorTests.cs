@@ -1,6 +1,9 @@
 using DbaaS.Contracts.Guest;
 using DbaaS.Core.Instances;
+using DbaaS.Core.Guests;
 using DbaaS.IntegrationTests.Guests;
+using DbaaS.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DbaaS.IntegrationTests.Conductor;
 
@@ -96,6 +99,38 @@ public sealed class ConductorTests(ConductorFixture conductor) : IClassFixture<C
         Assert.Equal(ServiceStatuses.Healthy, (await conductor.ReadAsync(building)).ServiceStatus);
         Assert.Equal(ServiceStatuses.Healthy, (await conductor.ReadAsync(deleted)).ServiceStatus);
         Assert.Equal(ServiceStatuses.Healthy, (await conductor.ReadAsync(fresh)).ServiceStatus);
+    }
+
+    [Fact]
+    public async Task Reports_are_consumed_again_after_the_broker_dropped_the_conductors_connection()
+    {
+        await using var guest = await conductor.NewGuestAsync();
+        var connection = await conductor.Services.GetRequiredService<GuestBrokerConnection>().GetAsync(CancellationToken.None);
+        await BrokerEndpoint.Shared.CloseConnectionAsync(connection.LocalPort, "test: broker restart");
+
+        // Reports sent before the consumer is back may find no queue (the test's tap queue is exclusive): send until one lands.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var sent = DateTimeOffset.UtcNow;
+            await guest.ReportAsync(guest.Heartbeat(GuestServiceStatus.Running, sent));
+            var applied = await WaitForAsync(() => conductor.ReadAsync(guest.InstanceId), r => r.GuestLastSent >= sent.UtcDateTime - Microsecond, 1);
+            if (applied) break;
+            Assert.True(DateTime.UtcNow < deadline, "the conductor never consumed again after its connection was dropped");
+        }
+        // And it keeps consuming after that first batch.
+        await ReportAndWaitAsync(guest);
+    }
+
+    static async Task<bool> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, double seconds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(await read())) return true;
+            await Task.Delay(50);
+        }
+        return false;
     }
 
     async Task ReportAndWaitAsync(StandInGuest marker)

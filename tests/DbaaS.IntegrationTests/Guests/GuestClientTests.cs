@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using DbaaS.Contracts.Guest;
 using DbaaS.Core.Guests;
+using DbaaS.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace DbaaS.IntegrationTests.Guests;
@@ -38,6 +40,50 @@ public sealed class GuestClientTests(ITestOutputHelper output)
         Assert.Equal(trace.Id, seen.Envelope.Traceparent);
         Assert.Equal(broker.Admin.Username, seen.UserId);
         Assert.False(string.IsNullOrEmpty(seen.CorrelationId));
+    }
+
+    [Fact]
+    public async Task A_call_waiting_when_the_broker_drops_the_connection_fails_as_unreachable_at_once_and_calls_work_after_recovery()
+    {
+        await using var broker = new GuestBrokerHarness(output);
+        var a = await broker.NewGuestAsync();
+        await using var guest = await StandInGuest.ConnectAsync(a.InstanceId, a.Key, a.Rabbit);
+        var first = new TaskCompletionSource<StandInGuest.Call>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await guest.ServeAsync(async call =>
+        {
+            // The first call gets no answer here: in a broker restart its answer is lost with the reply queue.
+            if (first.TrySetResult(call)) return;
+            await guest.ReplyAsync(call, JsonSerializer.SerializeToElement(new PingResult(true, "stand-in"), GuestJson.Default.PingResult));
+        });
+        // Far longer than the test may take: only the dropped connection can end this call.
+        var waiting = broker.Client.CallAsync(a.InstanceId, GuestMethods.RpcPing, null, TimeSpan.FromMinutes(10), CancellationToken.None);
+        await first.Task.WaitAsync(Patient);
+
+        var connection = await broker.Services.GetRequiredService<GuestBrokerConnection>().GetAsync(CancellationToken.None);
+        await BrokerEndpoint.Shared.CloseConnectionAsync(connection.LocalPort, "test: broker restart");
+
+        var lost = await Assert.ThrowsAsync<GuestUnreachableException>(() => waiting);
+        Assert.Contains("connection to RabbitMQ was lost", lost.Message);
+        var answer = await CallOnceRecoveredAsync(broker, a.InstanceId);
+        Assert.Equal("stand-in", answer.Deserialize(GuestJson.Default.PingResult)!.AgentVersion);
+    }
+
+    /// <summary>Retries while the client is still reconnecting (what a workflow's transient retry does).</summary>
+    static async Task<JsonElement> CallOnceRecoveredAsync(GuestBrokerHarness broker, Guid instanceId)
+    {
+        var deadline = DateTime.UtcNow + Patient;
+        while (true)
+        {
+            try
+            {
+                return await broker.Client.CallAsync(instanceId, GuestMethods.RpcPing, null, TimeSpan.FromSeconds(5), CancellationToken.None);
+            }
+            catch (Exception exception) when (DateTime.UtcNow < deadline && exception is GuestUnreachableException
+                or RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 
 namespace DbaaS.IntegrationTests.Infrastructure;
 
@@ -19,16 +17,14 @@ public sealed class BrokerVhost : IAsyncDisposable
         Name = name;
     }
 
-    public static async Task<BrokerVhost> CreateAsync(string purpose)
+    /// <summary>A new virtual host on <paramref name="broker"/> (the shared node by default), open to its administrator.</summary>
+    public static async Task<BrokerVhost> CreateAsync(string purpose, BrokerEndpoint? broker = null)
     {
-        var settings = TestEnvironment.Messaging;
-        var http = new HttpClient { BaseAddress = new Uri($"http://{settings["Messaging:RabbitMq:Host"]}:{settings["Messaging:RabbitMq:ManagementPort"]}/api/") };
-        var user = settings["Messaging:RabbitMq:Username"];
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{settings["Messaging:RabbitMq:Password"]}")));
+        broker ??= BrokerEndpoint.Shared;
+        var http = broker.ManagementClient();
         var name = $"test-{purpose}-{Guid.NewGuid():N}"[..40];
         (await http.PutAsJsonAsync($"vhosts/{name}", new { })).EnsureSuccessStatusCode();
-        (await http.PutAsJsonAsync($"permissions/{name}/{Uri.EscapeDataString(user)}", new { configure = ".*", write = ".*", read = ".*" }))
+        (await http.PutAsJsonAsync($"permissions/{name}/{Uri.EscapeDataString(broker.Username)}", new { configure = ".*", write = ".*", read = ".*" }))
             .EnsureSuccessStatusCode();
         return new BrokerVhost(http, name);
     }

@@ -16,6 +16,7 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private TestDatabase? _database;
     private BrokerVhost? _vhost;
+    private BrokerEndpoint? _broker;
 
     /// <summary>Configuration on top of the test defaults, e.g. a low rate limit.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
@@ -30,12 +31,19 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Share another app's broker virtual host (replicas of one deployment) instead of creating one.</summary>
     public BrokerVhost? SharedVhost { get; init; }
 
+    /// <summary>The RabbitMQ node the server and its virtual host use: the shared one unless a test brings its own.</summary>
+    public BrokerEndpoint Broker
+    {
+        get => _broker ??= BrokerEndpoint.Shared;
+        init => _broker = value;
+    }
+
     public BrokerVhost Vhost => _vhost ?? throw new InvalidOperationException("Not started");
 
     public async Task InitializeAsync()
     {
         _database = SharedDatabase ?? await TestDatabase.CreateAsync("api");
-        _vhost = SharedVhost ?? await BrokerVhost.CreateAsync("api");
+        _vhost = SharedVhost ?? await BrokerVhost.CreateAsync("api", Broker);
         UseKestrel(Port);
         StartServer();
         await Task.CompletedTask;
@@ -51,6 +59,7 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var rule in new[] { "HttpGetRate", "HttpPostRate", "HttpPutRate", "HttpDeleteRate", "HttpMgmtPostRate" })
             builder.UseSetting($"RateLimits:{rule}", "100000");
         foreach (var (key, value) in TestEnvironment.Messaging) builder.UseSetting(key, value);
+        foreach (var (key, value) in Broker.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Messaging:RabbitMq:VirtualHost", Vhost.Name);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
