@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace DbaaS.EndToEndTests;
 
 /// <summary>
-/// RabbitMQ restarts (as an operator or a crash would make it) while a create waits for the guest's prepare: the
-/// control plane, the conductor and the guest agent all reconnect by themselves, the create still ends ACTIVE, the
+/// RabbitMQ restarts (a clean stop and start, as an operator's restart) while a create waits for the guest's prepare:
+/// the control plane, the conductor and the guest agent all reconnect by themselves, the create still ends ACTIVE, the
 /// database works, heartbeats flow again, and the instance deletes cleanly. The broker is a private node: the shared
 /// one must stay up for the tests running beside this one.
 /// </summary>
@@ -34,13 +34,27 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
                 databases: [new { name = "app" }], users: [new { name = User, password = Password, databases = new[] { new { name = "app" } } }]));
             var instanceId = Guid.Parse(id);
 
+            var instanceDirectory = Path.Combine(stateDirectory, id);
             await WaitForStepAsync(app, instanceId, "guest prepare");
-            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} create reached 'guest prepare': restarting {broker.Endpoint}");
-            await broker.RestartAsync();
+            // Held while RabbitMQ stops, the guest cannot answer prepare before its connection is gone (a clean stop
+            // takes seconds to close connections, longer than a prepare may take): the restart is mid-create for sure.
+            var guest = GuestProcesses.GuestPid(instanceDirectory) ?? throw new Xunit.Sdk.XunitException("no live guest for the instance");
+            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} create reached 'guest prepare': holding guest {guest}, restarting {broker.Endpoint}");
+            Assert.True(Signals.Send(guest, Signals.Stop), "could not hold the guest agent");
+            try
+            {
+                await broker.StopAsync();
+            }
+            finally
+            {
+                Signals.Send(guest, Signals.Continue);
+            }
+            var state = await TaskStateAsync(app, instanceId);
+            Assert.True(state == "running", $"the create was not in progress any more when RabbitMQ stopped (task {state})");
+            await broker.StartAgainAsync();
             var restarted = DateTime.UtcNow;
             output.WriteLine($"{restarted:HH:mm:ss.fff} broker is back");
 
-            var instanceDirectory = Path.Combine(stateDirectory, id);
             var active = await client.WaitForStatusAsync(session, id, Converge, "ACTIVE", "ERROR");
             Assert.True(active.Str("status") == "ACTIVE", $"{active}\n{GuestLogTail(instanceDirectory)}\n{broker.LogTail(10)}");
             var engine = new MariaDbClient();
@@ -50,7 +64,7 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
             Assert.Equal("after-restart", await engine.ReadAsync(host, port, User, Password));
 
             // A heartbeat newer than the restart and than what the create itself wrote: the conductor hears the guest
-            // again. Another one after twice the deadline: it keeps hearing it (a consumer can resume and then vanish).
+            // again. Another one after twice the deadline: it keeps hearing it (not one batch from a consumer that then stalls).
             var seenAtActive = await HeartbeatAsync(app, instanceId);
             var since = seenAtActive is { } seen && seen > restarted ? seen : restarted;
             var resumed = await WaitForHeartbeatAfterAsync(app, instanceId, since);
@@ -90,6 +104,9 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         }
         throw new Xunit.Sdk.XunitException($"the create of {instanceId} did not reach step '{step}' within {ReachPrepare} (last: {last ?? "none"})");
     }
+
+    static Task<string?> TaskStateAsync(DbaaSApp app, Guid instanceId) =>
+        app.Database.ScalarAsync<string>($"SELECT state FROM instance_tasks WHERE instance_id = '{instanceId}' ORDER BY created DESC LIMIT 1");
 
     static Task<DateTime?> HeartbeatAsync(DbaaSApp app, Guid instanceId) =>
         app.Database.ScalarAsync<DateTime?>($"SELECT service_status_updated FROM instances WHERE id = '{instanceId}'");

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using DbaaS.IntegrationTests.Infrastructure;
 
@@ -71,7 +70,7 @@ public sealed class PrivateRabbitNode : IAsyncDisposable
     {
         if (_server is not { } server) return;
         var beam = _beam ?? ReadBeamPid() ?? throw new InvalidOperationException("the node's pid file is missing");
-        Signal(beam, Sigterm);
+        Signals.Send(beam, Signals.Terminate);
         using var deadline = new CancellationTokenSource(StopTimeout);
         try
         {
@@ -335,14 +334,6 @@ public sealed class PrivateRabbitNode : IAsyncDisposable
         return reader.ReadToEnd();
     }
 
-    const int Sigterm = 15;
-    const int Sigkill = 9;
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "kill")]
-    static extern int SendSignal(int pid, int signal);
-
-    static void Signal(int pid, int signal) => SendSignal(pid, signal);
-
     /// <summary>Whatever happened, nothing of the node is left: no VM, no epmd, no directory, no port claim.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -354,7 +345,7 @@ public sealed class PrivateRabbitNode : IAsyncDisposable
             }
             catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
             {
-                if ((_beam ?? ReadBeamPid()) is { } beam) Signal(beam, Sigkill);
+                if ((_beam ?? ReadBeamPid()) is { } beam) Signals.Send(beam, Signals.Kill);
                 try
                 {
                     server.Kill(entireProcessTree: true);
@@ -369,7 +360,7 @@ public sealed class PrivateRabbitNode : IAsyncDisposable
         }
         await KillEpmdAsync();
         // The VM's command line names its mnesia directory: anything still naming ours is a leftover.
-        foreach (var pid in GuestProcesses.WithCommandLineContaining(_directory)) Signal(pid, Sigkill);
+        foreach (var pid in GuestProcesses.WithCommandLineContaining(_directory)) Signals.Send(pid, Signals.Kill);
         try
         {
             Directory.Delete(_directory, recursive: true);
