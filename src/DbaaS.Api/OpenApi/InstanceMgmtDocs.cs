@@ -9,7 +9,7 @@ public static class InstanceMgmtDocs
         "No instance with this id, in any project.");
 
     private static readonly ErrorDoc GuestSilent = new(422,
-        "The guest of instance 7de1bed8-6983-4d46-9a52-0abfbb0d27a2 did not answer: no answer within 00:00:10.",
+        "Instance 0f4b7d8e-2c61-4a3d-9b2e-6d1c5a7e8f90 is deleted; it has no guest.",
         "The instance is deleted, or its guest agent did not answer within 10 seconds or answered with an error.");
 
     public static readonly IReadOnlyList<RouteDoc> Routes =
@@ -92,7 +92,7 @@ public static class InstanceMgmtDocs
               },
               "datastore": { "type": "mariadb", "version": "10.11", "version_number": "10.11.19" },
               "region": "RegionOne",
-              "volume": { "size": 2, "used": 0.12, "used_percent": 6.04 },
+              "volume": { "size": 2, "used": 0.12, "used_percent": 6.09 },
               "ip": [ "127.0.0.1" ],
               "addresses": [ { "address": "127.0.0.1", "type": "private" } ],
               "hostname": "127.0.0.1",
@@ -237,7 +237,7 @@ public static class InstanceMgmtDocs
             },
             "datastore": { "type": "mariadb", "version": "10.11", "version_number": "10.11.19" },
             "region": "RegionOne",
-            "volume": { "size": 4, "used": 0.12, "used_percent": 3.02 },
+            "volume": { "size": 4, "used": 0.12, "used_percent": 3.05 },
             "ip": [ "127.0.0.1" ],
             "addresses": [ { "address": "127.0.0.1", "type": "private" } ],
             "hostname": "127.0.0.1",
@@ -366,18 +366,18 @@ public static class InstanceMgmtDocs
         """;
 
     private const string Ping = """
-        { "rpc_ping": { "result": { "pong": true, "agent_version": "1.0.0" }, "round_trip_ms": 4.7 } }
+        { "rpc_ping": { "result": { "pong": true, "agent_version": "1.0.0" }, "round_trip_ms": 17.6 } }
         """;
 
     private const string Diagnostics = """
         {
           "diagnostics": {
             "version": "1.0.0",
-            "fd_size": 256,
-            "vm_size": 3394816,
-            "vm_peak": 3459072,
-            "vm_rss": 71236,
-            "vm_hwm": 74120,
+            "fd_size": 512,
+            "vm_size": 52655220,
+            "vm_peak": 52655232,
+            "vm_rss": 73360,
+            "vm_hwm": 73360,
             "threads": 17
           }
         }
