@@ -451,6 +451,26 @@ cmd_up() {
     fi
 }
 
+# The database instances scripts/run.sh created (process compute driver): each guest agent leads its own session,
+# and its engine runs in that session. They outlive the DbaaS server on purpose; `down` stops them too.
+stop_instances() {
+    local pidfile sid i n=0
+    for pidfile in "$STATE"/instances/*/guest.pid; do
+        [[ -f $pidfile ]] || continue
+        sid=$(read_pid "$pidfile")
+        [[ $sid =~ ^[0-9]+$ ]] || continue
+        pkill -TERM -s "$sid" 2>/dev/null && n=$((n + 1))
+    done
+    ((n == 0)) && return 0
+    for pidfile in "$STATE"/instances/*/guest.pid; do
+        sid=$(read_pid "$pidfile")
+        [[ $sid =~ ^[0-9]+$ ]] || continue
+        for ((i = 0; i < 100; i++)); do pgrep -s "$sid" >/dev/null || break; sleep 0.1; done
+        pkill -KILL -s "$sid" 2>/dev/null || true
+    done
+    log "instances: stopped $n (their data stays in $STATE/instances; an instance restart brings one back)"
+}
+
 cmd_down() {
     local purge=0
     [[ ${1:-} == --purge ]] && purge=1
@@ -461,6 +481,7 @@ cmd_down() {
     fi
     [[ -f $MARKER ]] || die "$STATE was not created by infra.sh; refusing to touch it"
     take_lock
+    stop_instances
     resolve_pg_dir
     stop_postgres
     stop_rabbitmq

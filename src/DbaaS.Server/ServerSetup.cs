@@ -33,7 +33,10 @@ public static class ServerSetup
         if (roles.HasFlag(ServerRoles.Api))
         {
             builder.Services.AddDbaaSApi(builder.Configuration);
-            builder.Services.AddHostedService<OutboxRelay>();
+            // Off only to keep some api replicas out of publishing, or in a test that stops the api between
+            // commit and publish; another process's relay (or this one after a restart) publishes the rows.
+            if (builder.Configuration.GetValue("Outbox:RelayEnabled", true))
+                builder.Services.AddHostedService<OutboxRelay>();
         }
         else
             builder.Services.AddDbaaSHealthChecks();

@@ -58,6 +58,13 @@ public static class GuestProcesses
         return found;
     }
 
+    /// <summary>The process's executable name (/proc/&lt;pid&gt;/comm), or null when it is gone.</summary>
+    public static string? CommandOf(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/comm").Trim(); }
+        catch (IOException) { return null; }
+    }
+
     public static void Kill(int pid)
     {
         try { System.Diagnostics.Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }

@@ -243,7 +243,7 @@ public sealed class PrivateRabbitNode : IAsyncDisposable
             default_permissions.write = .*
 
             """);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     int? ReadBeamPid()

@@ -89,7 +89,7 @@ public static class InstancesMgmtApi
         }
         catch (GuestUnreachableException ex)
         {
-            throw new UnprocessableException($"The guest of instance {instance.Id} did not answer: {ex.Message}");
+            throw new UnprocessableException(ex.Message);
         }
         catch (GuestCallFailedException ex)
         {

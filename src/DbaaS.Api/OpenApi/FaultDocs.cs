@@ -54,6 +54,7 @@ public static class FaultDocs
         404 => "Something the path names does not exist.",
         409 => "It conflicts with an existing entry: the id or name is taken.",
         413 => "Rate-limited: the project has used up a per-minute request limit (see GET /v1.0/{tenant_id}/limits).",
+        422 => "The instance is not in a state that allows this.",
         500 => "An unexpected error. The message names the request id under which the server logged it.",
         _ => Reason(status),
     };
@@ -91,7 +92,7 @@ public static class FaultDocs
             schema.Description = family == FaultFamily.Keystone
                 ? "Keystone's error body, inside {\"error\": ...}."
                 : "Trove's fault body, inside an object whose one property names the kind: badRequest, unauthorized, " +
-                  "forbidden, itemNotFound, conflictingRequest, overLimit or computeFault.";
+                  "forbidden, itemNotFound, conflictingRequest, overLimit, unprocessableEntity or computeFault.";
             schemas.AddDefinition(component, schema);
         }
         return new OpenApiSchema
@@ -109,6 +110,7 @@ public static class FaultDocs
         404 => Fault.NotFound(message),
         409 => Fault.Conflict(message),
         413 => Fault.OverLimit(message),
+        422 => Fault.Unprocessable(message),
         500 => Fault.ServerError(message),
         503 => Fault.Unavailable(message),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "no fault is documented for this status"),
@@ -125,6 +127,7 @@ public static class FaultDocs
         404 => "The resource could not be found.",
         409 => "The change conflicts with an existing entry.",
         413 => $"This request was rate-limited: at most 200 {doc.Method} requests per minute per project.",
+        422 => "The instance is not in a state that allows this.",
         500 => "The server has either erred or is incapable of performing the requested operation. Request id: 4bf92f3577b34da6a3ce929d0e0e4736",
         _ => Reason(status),
     };

@@ -24,6 +24,7 @@ public static partial class OperationWriter
         ["project_id"] = "The project's id.",
         ["user_id"] = "The user's id.",
         ["role_id"] = "The role: admin, member or reader (a role's id is its name).",
+        ["instance_id"] = "The instance's id (a UUID).",
     };
 
     public static void Describe(OpenApiOperation operation, RouteDoc doc, IEnumerable<object> metadata, OpenApiDocument document,
@@ -70,7 +71,7 @@ public static partial class OperationWriter
         In = location,
         Required = param.Required,
         Description = param.Description,
-        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        Schema = new OpenApiSchema { Type = param.Type },
     };
 
     private static OpenApiResponses Responses(RouteDoc doc, bool adminOnly, OpenApiDocument document, SchemaRepository schemas)
@@ -95,7 +96,7 @@ public static partial class OperationWriter
             var fault = FaultDocs.Example(family, error, doc, adminOnly);
             responses[error.Status.ToString()] = new OpenApiResponse
             {
-                Description = FaultDocs.Describe(error.Status, doc, adminOnly),
+                Description = error.When ?? FaultDocs.Describe(error.Status, doc, adminOnly),
                 Content = head ? null : new Dictionary<string, OpenApiMediaType>
                 {
                     [Json] = new() { Schema = FaultDocs.Schema(family, error.Status, document, schemas), Example = fault },

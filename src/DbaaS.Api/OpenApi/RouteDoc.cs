@@ -1,3 +1,5 @@
+using Microsoft.OpenApi;
+
 namespace DbaaS.Api.OpenApi;
 
 /// <summary>
@@ -64,10 +66,14 @@ public sealed record RouteDoc(string Route)
 /// <summary>A named example body.</summary>
 public sealed record Sample(string Summary, string Json);
 
-/// <summary>A fault a route gives; the message is the example's, a generic one when null.</summary>
-public sealed record ErrorDoc(int Status, string? Message = null)
+/// <summary>
+/// A fault a route gives; the message is the example's, a generic one when null. <paramref name="When"/> says when
+/// this route gives it, where the status's generic description would mislead (a 409 for a busy instance, not a taken name).
+/// </summary>
+public sealed record ErrorDoc(int Status, string? Message = null, string? When = null)
 {
     public static implicit operator ErrorDoc(int status) => new(status);
 }
 
-public sealed record ParamDoc(string Name, string Description, bool Required = false);
+/// <summary>A query or header parameter; <paramref name="Type"/> is its schema type (a string unless said).</summary>
+public sealed record ParamDoc(string Name, string Description, bool Required = false, JsonSchemaType Type = JsonSchemaType.String);

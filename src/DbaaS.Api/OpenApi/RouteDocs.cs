@@ -9,7 +9,7 @@ public static class RouteDocs
         new[]
             {
                 VersionDocs.Routes, HealthDocs.Routes, IdentityDocs.Routes, FlavorDocs.Routes, DatastoreDocs.Routes,
-                DatastoreVersionMgmtDocs.Routes, LimitDocs.Routes, QuotaDocs.Routes,
+                DatastoreVersionMgmtDocs.Routes, LimitDocs.Routes, QuotaDocs.Routes, InstanceDocs.Routes, InstanceMgmtDocs.Routes,
             }
             .SelectMany(routes => routes)
             .ToFrozenDictionary(doc => doc.Route, StringComparer.Ordinal);

@@ -29,12 +29,18 @@ public sealed class CreateInstanceWorkflow(
             var version = snapshot.FindVersion(instance.DatastoreVersionId) ?? throw new InvalidOperationException("datastore version vanished");
             var flavor = snapshot.FindFlavor(instance.FlavorId) ?? throw new InvalidOperationException($"flavor {instance.FlavorId} vanished");
 
-            await tasks.StepAsync(task, step = "broker account", cancellationToken);
-            var rabbit = await Transient.RetryUntilAsync(step, deadline, clock, _ => accounts.CreateAsync(instance.Id, cancellationToken), cancellationToken);
+            // Resuming after a crash: a server whose guest is alive is kept as it is. Making its account again would
+            // change the guest's password and restart the guest in the middle of its prepare.
+            var server = await compute.GetServerAsync(instance.Id, cancellationToken);
+            if (server?.Status != ServerStatuses.Active)
+            {
+                await tasks.StepAsync(task, step = "broker account", cancellationToken);
+                var rabbit = await Transient.RetryUntilAsync(step, deadline, clock, _ => accounts.CreateAsync(instance.Id, cancellationToken), cancellationToken);
 
-            await tasks.StepAsync(task, step = "server", cancellationToken);
-            var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
-            var server = await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken);
+                await tasks.StepAsync(task, step = "server", cancellationToken);
+                var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
+                server = await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken);
+            }
             if (!await tasks.UpdateInstanceAsync(instance.Id, taskId, s =>
                 {
                     s.SetProperty(i => i.ServerStatus, server.Status);

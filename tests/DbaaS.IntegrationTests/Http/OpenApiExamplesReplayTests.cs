@@ -6,14 +6,22 @@ using DbaaS.IntegrationTests.Infrastructure;
 namespace DbaaS.IntegrationTests.Http;
 
 /// <summary>
-/// The examples are what the server really does: each documented GET answers in its documented shape and shows
-/// every documented field (the seeded catalog is rich enough), and each documented request example is accepted
-/// with the documented status and answered in the documented shape. Runs
-/// on its own server and database, since the examples create flavors, versions, projects and users.
+/// The examples are what the server really does: each documented GET answers in its documented shape and, over its
+/// answers, shows every documented field (the seeded catalog and <see cref="ExampleInstances"/> are rich enough), and
+/// each documented request example is accepted with the documented status and answered in the documented shape. Runs
+/// on its own server and database, since the examples create flavors, versions, projects, users and instances.
 /// </summary>
 public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
 {
-    private readonly DbaaSApp _app = new();
+    // Instances need servers: simulated ones, whose guests send no heartbeats, so none may count as overdue.
+    private readonly DbaaSApp _app = new()
+    {
+        Settings =
+        {
+            ["Compute:Driver"] = "simulated",
+            ["Conductor:HeartbeatDeadlineSeconds"] = "86400",
+        },
+    };
 
     public Task InitializeAsync() => ((IAsyncLifetime)_app).InitializeAsync();
 
@@ -23,9 +31,25 @@ public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
     public async Task Every_documented_GET_answers_in_the_documented_shape_and_shows_every_documented_field()
     {
         var (document, world) = await PrepareAsync();
+        var instances = new ExampleInstances(_app, document, world.Admin);
+        world = world with { Instances = [await instances.HealthyAsync(), await instances.FailedAsync()] };
         var problems = new List<string>();
         foreach (var (method, path, operation) in OpenApiDocumentTests.Operations(document).Where(o => o.Method == "GET"))
-            problems.AddRange(await ReplayAsync(document, world, method, path, operation, body: null, "GET", everyFieldSeen: true));
+        {
+            // A field need show in only one of the route's answers: one per instance, and a listing's one-item page (its next link).
+            var answers = new List<JsonElement>();
+            JsonElement? schema = null;
+            foreach (var url in world.Urls(path, operation))
+            {
+                var replayed = await ReplayAsync(document, world, method, url, operation, body: null, $"GET {url}");
+                problems.AddRange(replayed.Problems);
+                if (replayed.Body is { } answer) answers.Add(answer);
+                schema ??= replayed.Schema;
+            }
+            if (schema is { } documented && answers.Count > 0)
+                problems.AddRange(OpenApiSchemaAssert.Unseen(document, documented, answers)
+                    .Select(field => $"{method} {path}: documents {field}, which no answer shows"));
+        }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -33,6 +57,7 @@ public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
     public async Task Every_documented_request_example_is_accepted_and_answered_in_the_documented_shape()
     {
         var (document, world) = await PrepareAsync();
+        var instances = new ExampleInstances(_app, document, world.Admin);
         var problems = new List<string>();
         var replayed = 0;
         foreach (var (method, path, operation) in OpenApiDocumentTests.Operations(document))
@@ -40,8 +65,11 @@ public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
             if (!operation.TryGetProperty("requestBody", out var requestBody)) continue;
             foreach (var (name, example) in Examples(requestBody.GetProperty("content").GetProperty("application/json")))
             {
-                problems.AddRange(await ReplayAsync(document, world, method, path, operation, world.Substitute(example.GetRawText()), name,
-                    everyFieldSeen: false));
+                // Each example on an instance gets an ACTIVE one of its own: an earlier action (a stop, a reset) must not refuse it.
+                var url = path.Contains("{instance_id}") ? world.Fill(path, await instances.HealthyAsync()) : world.Fill(path);
+                var answer = await ReplayAsync(document, world, method, url, operation, world.Substitute(example.GetRawText()),
+                    $"{method} {path} ({name})");
+                problems.AddRange(answer.Problems);
                 replayed++;
             }
         }
@@ -49,31 +77,28 @@ public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
         Assert.True(replayed >= 15, $"only {replayed} request examples were found");
     }
 
-    private async Task<IEnumerable<string>> ReplayAsync(JsonElement document, World world, string method, string path, JsonElement operation,
-        string? body, string exampleName, bool everyFieldSeen)
+    private sealed record Replayed(IReadOnlyList<string> Problems, JsonElement? Body = null, JsonElement? Schema = null);
+
+    private async Task<Replayed> ReplayAsync(JsonElement document, World world, string method, string url, JsonElement operation,
+        string? body, string label)
     {
-        var route = $"{method} {path} ({exampleName})";
         var headers = new Dictionary<string, string>();
         if (operation.TryGetProperty("parameters", out var parameters) &&
             parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "X-Subject-Token"))
             headers["X-Subject-Token"] = world.Admin.Token;
 
-        var response = await _app.Client().SendRawAsync(new HttpMethod(method), world.Fill(path), world.Admin.Token, body,
+        var response = await _app.Client().SendRawAsync(new HttpMethod(method), url, world.Admin.Token, body,
             body is null ? null : "application/json", headers);
         var success = operation.GetProperty("responses").EnumerateObject().First(r => r.Name.StartsWith('2'));
         if (response.Code.ToString() != success.Name)
-            return [$"{route}: answered {response.Code}, documented {success.Name}: {response.Text}"];
+            return new([$"{label}: answered {response.Code}, documented {success.Name}: {response.Text}"]);
         if (!success.Value.TryGetProperty("content", out var content))
-            return response.Text.Length == 0 ? [] : [$"{route}: documented without a body, answered {response.Text}"];
+            return new(response.Text.Length == 0 ? [] : [$"{label}: documented without a body, answered {response.Text}"]);
         var schema = content.GetProperty("application/json").GetProperty("schema");
-        var problems = OpenApiSchemaAssert.Problems(document, schema, response.Body, route).ToList();
-        if (everyFieldSeen)
-            problems.AddRange(OpenApiSchemaAssert.Unseen(document, schema, response.Body)
-                .Select(field => $"{route}: documents {field}, which the answer does not show"));
-        return problems;
+        return new(OpenApiSchemaAssert.Problems(document, schema, response.Body, label).ToList(), response.Body, schema);
     }
 
-    private static IEnumerable<(string Name, JsonElement Example)> Examples(JsonElement media)
+    internal static IEnumerable<(string Name, JsonElement Example)> Examples(JsonElement media)
     {
         if (media.TryGetProperty("example", out var example)) yield return ("example", example);
         if (media.TryGetProperty("examples", out var examples))
@@ -90,13 +115,16 @@ public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
         var mysql80 = versions.Body.GetProperty("versions").EnumerateArray()
             .Single(v => v.GetProperty("datastore_name").GetString() == "mysql" && v.GetProperty("name").GetString() == "8.0")
             .GetProperty("id").GetString()!;
-        return (await OpenApiDocumentTests.DocumentAsync(_app), new World(admin, demo, mysql80));
+        // The examples make more instances in the admin project than the default quota allows.
+        (await _app.Client().SendAsync(HttpMethod.Put, $"/v1.0/{admin.ProjectId}/mgmt/quotas/{admin.ProjectId}", admin.Token,
+            new { quotas = new { instances = -1, volumes = -1 } })).AssertStatus(200);
+        return (await OpenApiDocumentTests.DocumentAsync(_app), new World(admin, demo, mysql80, []));
     }
 
     /// <summary>This server's ids: for the path parameters, and in place of the ids the examples use.</summary>
-    private sealed partial record World(Session Admin, Session Demo, string MySql80)
+    private sealed partial record World(Session Admin, Session Demo, string MySql80, IReadOnlyList<string> Instances)
     {
-        public string Fill(string path) => PathParameter().Replace(path, match => match.Groups[1].Value switch
+        public string Fill(string path, string? instanceId = null) => PathParameter().Replace(path, match => match.Groups[1].Value switch
         {
             "tenant_id" or "project_id" => Admin.ProjectId,
             "user_id" => Admin.UserId,
@@ -105,8 +133,18 @@ public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
             "datastore_id" => "mysql",
             "version_id" => MySql80,
             "name" => "max_connections",
+            "instance_id" => instanceId ?? throw new InvalidOperationException($"{path} needs an instance."),
             var other => throw new InvalidOperationException($"Teach the replay test a value for {{{other}}} in {path}."),
         });
+
+        /// <summary>The route for each of the world's instances when it names one; a paged listing also one item per page.</summary>
+        public IEnumerable<string> Urls(string path, JsonElement operation)
+        {
+            var urls = path.Contains("{instance_id}") ? Instances.Select(id => Fill(path, id)) : [Fill(path)];
+            var paged = operation.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p =>
+                p.GetProperty("name").GetString() == "limit" && p.GetProperty("in").GetString() == "query");
+            return paged ? urls.SelectMany(url => new[] { url, url + "?limit=1" }) : urls;
+        }
 
         public string Substitute(string example) => example
             .Replace(ExampleIds.Project, Demo.ProjectId)

@@ -59,13 +59,13 @@ internal static class OpenApiSchemaAssert
     }
 
     /// <summary>
-    /// Documented fields the body never shows, as paths like <c>flavors[].links[].href</c>. For answers rich enough
+    /// Documented fields no body shows, as paths like <c>flavors[].links[].href</c>. For answers rich enough
     /// to show every field once (the seeded catalog), a field here is one the examples invented or misspelled.
     /// </summary>
-    public static IEnumerable<string> Unseen(JsonElement document, JsonElement schema, JsonElement body)
+    public static IEnumerable<string> Unseen(JsonElement document, JsonElement schema, IEnumerable<JsonElement> bodies)
     {
         var seen = new HashSet<string>();
-        Collect(body, "", seen);
+        foreach (var body in bodies) Collect(body, "", seen);
         return Documented(document, schema, "").Where(path => !seen.Contains(path));
     }
 

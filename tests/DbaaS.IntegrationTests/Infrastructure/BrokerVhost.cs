@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using DbaaS.Contracts.Guest;
 
 namespace DbaaS.IntegrationTests.Infrastructure;
 
@@ -31,7 +33,16 @@ public sealed class BrokerVhost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try { await _http.DeleteAsync($"vhosts/{Name}"); }
+        try
+        {
+            // Users are not part of a vhost: the guest accounts of the instances made here would outlive it.
+            var permissions = await _http.GetFromJsonAsync<List<Permission>>($"vhosts/{Name}/permissions") ?? [];
+            foreach (var user in permissions.Select(p => p.User).Where(u => GuestTopology.InstanceIdFromUser(u) is not null))
+                await _http.DeleteAsync($"users/{Uri.EscapeDataString(user)}");
+            await _http.DeleteAsync($"vhosts/{Name}");
+        }
         finally { _http.Dispose(); }
     }
+
+    private sealed record Permission([property: JsonPropertyName("user")] string User);
 }

@@ -18,7 +18,7 @@ internal static class MgmtInstanceCommands
             Show(runner),
             Action(runner, "stop", "Stop the database service of an instance, leaving its server up", "stop"),
             Action(runner, "reboot", "Reboot the server of an instance", "reboot"),
-            Action(runner, "reset-task-status", "Set the task of a stuck instance back to none and fail its running backups", "reset-task-status"),
+            Action(runner, "reset-task-status", "Set the task of a stuck instance back to none (its service status stays as reported)", "reset-task-status"),
         };
 
     private static Command List(CommandRunner runner)
