@@ -66,9 +66,29 @@ public sealed class RabbitMqGuestAccounts(
         using var http = Client();
         // The user first, so no new login succeeds; then its open connections, which outlive the user otherwise.
         await SendAsync(http, HttpMethod.Delete, $"users/{Escape(user)}", null, "delete user", user, cancellationToken);
-        await SendAsync(http, HttpMethod.Delete, $"connections/username/{Escape(user)}", null, "close connections of", user, cancellationToken);
+        await CloseConnectionsAsync(http, user, cancellationToken);
         await SendAsync(http, HttpMethod.Delete, $"queues/{VirtualHost}/{Escape(queue)}", null, "delete queue", queue, cancellationToken);
         logger.LogInformation("Broker account {User} deleted in {ElapsedMs:0.0} ms", user, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// The management API answers 500 now and then when a connection it is closing goes away by itself at the same
+    /// moment (seen under load); the call is idempotent, so it is tried again.
+    /// </summary>
+    async Task CloseConnectionsAsync(HttpClient http, string user, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await SendAsync(http, HttpMethod.Delete, $"connections/username/{Escape(user)}", null, "close connections of", user, cancellationToken);
+                return;
+            }
+            catch (GuestAccountException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
     }
 
     public async Task<bool> ExistsAsync(Guid instanceId, CancellationToken cancellationToken)
