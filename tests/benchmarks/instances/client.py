@@ -16,6 +16,7 @@ The passwords come from BENCH_DEMO_PASSWORD and BENCH_ADMIN_PASSWORD (set by lib
 import argparse
 import json
 import os
+import resource
 import statistics
 import sys
 import threading
@@ -246,7 +247,8 @@ def create_many(args):
         time.sleep(0.1)
     print(json.dumps({"count": args.count, "concurrency": args.concurrency, "accepted_all_s": round(accepted, 3),
                       "creates_per_s": round(args.count / accepted, 1),
-                      "active_all_s": None if active_at is None else round(active_at, 3)}), flush=True)
+                      "active_all_s": None if active_at is None else round(active_at, 3),
+                      "client_cpu_s": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 1)}), flush=True)
 
 
 def delete_all(args):

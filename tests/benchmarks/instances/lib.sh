@@ -34,6 +34,7 @@ bench_rabbit_api() {
 bench_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # bench_up <simulated|process> [extra environment assignments...]: starts the server, sets BENCH_URL and BENCH_DIR.
+# BENCH_SERVER_ENV may hold more assignments for the server, separated by spaces (e.g. DOTNET_TieredPGO=0).
 bench_up() {
     local driver=$1
     shift
@@ -64,7 +65,12 @@ bench_up() {
         export Quotas__Defaults__instances=-1 Quotas__Defaults__volumes=-1 Quotas__Defaults__backups=-1 Quotas__Defaults__ram=-1
         export Logging__LogLevel__Default=Warning
         export Compute__Driver=$driver Compute__Process__StateDirectory=$BENCH_DIR/instances
+        # Simulated guests send no heartbeats: without this the sweeper turns every instance SHUTDOWN after 15 s
+        # (as the integration tests' SimulatedServersApp does too).
+        [[ $driver != simulated ]] || export Conductor__HeartbeatDeadlineSeconds=86400
         local assignment
+        # shellcheck disable=SC2086 # split on purpose
+        set -- "$@" ${BENCH_SERVER_ENV:-}
         for assignment in "$@"; do export "${assignment?}"; done
         cd "$BENCH_REPO/src/DbaaS.Server/bin/Release/net10.0" || exit
         exec dotnet DbaaS.Server.dll --urls "$BENCH_URL"
