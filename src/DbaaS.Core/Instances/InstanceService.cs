@@ -63,7 +63,9 @@ public sealed class InstanceService(
         var size = Math.Clamp(limit ?? options.Value.DefaultPageSize, 1, options.Value.MaxPageSize);
         var query = db.Instances.AsNoTracking();
         if (projectId is not null) query = query.Where(i => i.ProjectId == projectId);
-        if (deleted is not null) query = query.Where(i => i.Deleted == deleted);
+        // Literal conditions, not a parameter: only a literal NOT deleted lets PostgreSQL use the partial index.
+        if (deleted == false) query = query.Where(i => !i.Deleted);
+        else if (deleted == true) query = query.Where(i => i.Deleted);
         if (marker is not null)
         {
             var after = Guid.TryParse(marker, out var markerId)
