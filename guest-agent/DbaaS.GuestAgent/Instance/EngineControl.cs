@@ -76,6 +76,16 @@ public sealed class EngineControl(IDatastorePlugin plugin, InstanceState state, 
     }, cancellationToken);
 
     /// <summary>
+    /// A database, user or root operation, in turn with the lifecycle operations (never during a restart or prepare).
+    /// </summary>
+    public Task<T> AdministerAsync<T>(string operation, Func<IAccessAdministration, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var access = plugin as IAccessAdministration
+            ?? throw new NotSupportedException($"{plugin.Manager}: databases, users and root are not supported by this datastore");
+        return OneAtATime(operation, () => work(access), cancellationToken);
+    }
+
+    /// <summary>
     /// At agent start: bring up a prepared engine unless the user stopped it. The plugin adopts an engine that
     /// outlived a previous agent instead of starting a second one.
     /// </summary>

@@ -49,6 +49,7 @@ public sealed class GuestRpcMethods
             [GuestMethods.GetDiagnostics] = (_, _) =>
                 Task.FromResult(JsonSerializer.SerializeToElement(ProcStatus.Read(agentVersion), json.Diagnostics)),
         };
+        AccessRpcMethods.AddTo(_methods, engine);
     }
 
     public bool TryGet(string method, out RpcMethod handler) => _methods.TryGetValue(method, out handler!);

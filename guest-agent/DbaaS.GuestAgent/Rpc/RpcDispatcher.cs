@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using DbaaS.Contracts.Guest;
 using DbaaS.GuestAgent.Datastores;
+using DbaaS.GuestAgent.Datastores.Common;
 using DbaaS.GuestAgent.Messaging;
 
 namespace DbaaS.GuestAgent.Rpc;
@@ -52,6 +53,14 @@ public sealed class RpcDispatcher(string instanceId, byte[] key, GuestRpcMethods
         catch (RpcArgumentException exception)
         {
             error = new GuestError(GuestErrorTypes.BadArguments, exception.Message);
+        }
+        catch (EngineObjectNotFoundException exception)
+        {
+            error = new GuestError(GuestErrorTypes.NotFound, exception.Message);
+        }
+        catch (EngineObjectExistsException exception)
+        {
+            error = new GuestError(GuestErrorTypes.AlreadyExists, exception.Message);
         }
         catch (NotSupportedException exception)
         {

@@ -38,5 +38,9 @@ public static class GuestErrorTypes
     public const string UnsupportedVersion = "unsupported_version";
     public const string BadArguments = "bad_arguments";
     public const string NotSupported = "not_supported";
+    /// <summary>A database, user or grant named in the call does not exist.</summary>
+    public const string NotFound = "not_found";
+    /// <summary>A database or user the call would create (or rename to) exists already.</summary>
+    public const string AlreadyExists = "already_exists";
     public const string Failed = "failed";
 }

@@ -20,6 +20,35 @@ public static class GuestMethods
     /// <summary>Call, <see cref="ApplyFlavorArgs"/>: re-render the engine's memory settings and restart it.</summary>
     public const string ApplyFlavor = "apply_flavor";
 
+    // Databases, users and root (Trove's guest API names). Each is a call; not_found / already_exists / not_supported
+    // errors carry a message for users. A user is named by UserRef (name, host).
+    /// <summary>Call, no args → <see cref="DatabaseList"/>.</summary>
+    public const string ListDatabases = "list_databases";
+    /// <summary>Call, <see cref="CreateDatabasesArgs"/>; already_exists if any exists (none is created then).</summary>
+    public const string CreateDatabase = "create_database";
+    /// <summary>Call, <see cref="DatabaseRef"/>; not_found if absent.</summary>
+    public const string DeleteDatabase = "delete_database";
+    /// <summary>Call, no args → <see cref="UserList"/>.</summary>
+    public const string ListUsers = "list_users";
+    /// <summary>Call, <see cref="CreateUsersArgs"/>; already_exists if any exists, not_found if a granted database is absent.</summary>
+    public const string CreateUser = "create_user";
+    /// <summary>Call, <see cref="UserRef"/>; not_found if absent.</summary>
+    public const string DeleteUser = "delete_user";
+    /// <summary>Call, <see cref="ChangePasswordsArgs"/>.</summary>
+    public const string ChangePasswords = "change_passwords";
+    /// <summary>Call, <see cref="UpdateUserArgs"/>; already_exists if the new name/host is taken.</summary>
+    public const string UpdateAttributes = "update_attributes";
+    /// <summary>Call, <see cref="GrantAccessArgs"/>; not_found if the user or a database is absent.</summary>
+    public const string GrantAccess = "grant_access";
+    /// <summary>Call, <see cref="RevokeAccessArgs"/>; not_found if the user, the database or the grant is absent.</summary>
+    public const string RevokeAccess = "revoke_access";
+    /// <summary>Call, <see cref="EnableRootArgs"/> → <see cref="RootCredentials"/>.</summary>
+    public const string EnableRoot = "enable_root";
+    /// <summary>Call, no args.</summary>
+    public const string DisableRoot = "disable_root";
+    /// <summary>Call, no args → <see cref="RootStatus"/>.</summary>
+    public const string IsRootEnabled = "is_root_enabled";
+
     /// <summary>Report, guest → conductor, <see cref="HeartbeatArgs"/>.</summary>
     public const string Heartbeat = "heartbeat";
 }
