@@ -25,19 +25,19 @@ public static class InstancesApi
         return tenant;
     }
 
-    static Task<IResult> List(string tenant_id, int? limit, string? marker, HttpRequest request, InstanceService service, CatalogCache catalog, PublicUrls urls) =>
-        ListPage(tenant_id, limit, marker, request, service, catalog, urls, "instances", InstanceViews.Basic);
+    static Task<IResult> List(string tenant_id, int? limit, string? marker, HttpRequest request, InstanceReads reads, CatalogCache catalog, PublicUrls urls) =>
+        ListPage(tenant_id, limit, marker, request, reads, catalog, urls, "instances", InstanceViews.Basic);
 
-    static Task<IResult> ListDetail(string tenant_id, int? limit, string? marker, HttpRequest request, InstanceService service, CatalogCache catalog, PublicUrls urls) =>
-        ListPage(tenant_id, limit, marker, request, service, catalog, urls, "instances/detail", InstanceViews.Detail);
+    static Task<IResult> ListDetail(string tenant_id, int? limit, string? marker, HttpRequest request, InstanceReads reads, CatalogCache catalog, PublicUrls urls) =>
+        ListPage(tenant_id, limit, marker, request, reads, catalog, urls, "instances/detail", InstanceViews.Detail);
 
     static async Task<IResult> ListPage(
-        string tenantId, int? limit, string? marker, HttpRequest request, InstanceService service, CatalogCache catalog, PublicUrls urls,
+        string tenantId, int? limit, string? marker, HttpRequest request, InstanceReads reads, CatalogCache catalog, PublicUrls urls,
         string path, Func<Instance, CatalogSnapshot, HttpRequest, PublicUrls, string, Dictionary<string, object?>> view)
     {
         if (limit is < 1) throw new BadRequestException($"limit must be a positive integer, not {limit}.");
         var cancellationToken = request.HttpContext.RequestAborted;
-        var page = await service.ListAsync(tenantId, deleted: false, limit, marker, cancellationToken);
+        var page = await reads.ListAsync(tenantId, limit, marker, cancellationToken);
         var snapshot = await catalog.GetAsync(cancellationToken);
         return Results.Json(new
         {
@@ -62,9 +62,9 @@ public static class InstancesApi
         return Results.Json(new { instance = InstanceViews.Detail(instance, snapshot, http.Request, urls, tenant_id) });
     }
 
-    static async Task<IResult> Show(string tenant_id, string instance_id, HttpContext http, InstanceService service, CatalogCache catalog, PublicUrls urls)
+    static async Task<IResult> Show(string tenant_id, string instance_id, HttpContext http, InstanceReads reads, CatalogCache catalog, PublicUrls urls)
     {
-        var instance = await service.GetAsync(tenant_id, instance_id, http.RequestAborted);
+        var instance = await reads.GetAsync(tenant_id, instance_id, http.RequestAborted);
         var snapshot = await catalog.GetAsync(http.RequestAborted);
         return Results.Json(new { instance = InstanceViews.Detail(instance, snapshot, http.Request, urls, tenant_id) });
     }

@@ -19,19 +19,20 @@ public sealed class ChangeListener(NpgsqlDataSource dataSource, ChangeListenerHu
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChangeNotifier.Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 // Anything that changed before LISTEN took effect is unknown to us.
-                hub.ResetAll();
+                hub.ListeningStarted();
                 logger.LogInformation("Listening for cache invalidations on {Channel}", ChangeNotifier.Channel);
                 while (!stoppingToken.IsCancellationRequested)
                     await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                hub.ListeningStopped();
                 return;
             }
             catch (Exception ex)
             {
+                hub.ListeningStopped();
                 logger.LogWarning(ex, "Cache invalidation listener lost its connection; retrying");
-                hub.ResetAll();
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

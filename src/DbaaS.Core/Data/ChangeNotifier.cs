@@ -30,6 +30,25 @@ public sealed class ChangeListenerHub
 {
     private readonly List<Action<string>> _handlers = [];
     private readonly List<Action> _resetHandlers = [];
+    private volatile bool _listening;
+
+    /// <summary>
+    /// True while the listener holds its LISTEN: only then does every change reach the caches. A cache that must
+    /// never serve a stale row (the instance read cache) reads the database instead while this is false.
+    /// </summary>
+    public bool Listening => _listening;
+
+    public void ListeningStarted()
+    {
+        ResetAll();
+        _listening = true;
+    }
+
+    public void ListeningStopped()
+    {
+        _listening = false;
+        ResetAll();
+    }
 
     public void Subscribe(Action<string> onChange, Action onMissedChanges)
     {

@@ -19,7 +19,8 @@ public sealed record InstancePage(IReadOnlyList<Instance> Items, Guid? NextMarke
 /// taskmanager in one transaction (the outbox), with quota reserved in the same transaction.
 /// </summary>
 public sealed class InstanceService(
-    DbaaSDbContext db, CatalogCache catalog, QuotaReservations quotas, IOptions<InstanceOptions> options, TimeProvider clock)
+    DbaaSDbContext db, CatalogCache catalog, QuotaReservations quotas, IOptions<InstanceOptions> options, TimeProvider clock,
+    InstanceReadCache readCache)
 {
     public async Task<Instance> CreateAsync(AuthContext caller, CreateInstanceRequest request, CancellationToken cancellationToken)
     {
@@ -55,6 +56,7 @@ public sealed class InstanceService(
         await db.SaveChangesAsync(cancellationToken);
         await WakeRelayAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        readCache.Changed(instance.Id, instance.ProjectId, listingChanged: true);
         return instance;
     }
 
@@ -99,6 +101,7 @@ public sealed class InstanceService(
         var instance = await GetAsync(projectId, instanceId, cancellationToken);
         await db.Instances.Where(i => i.Id == instance.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Name, name).SetProperty(i => i.Updated, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        readCache.Changed(instance.Id, instance.ProjectId, listingChanged: false);
         instance.Name = name;
         return instance;
     }
@@ -161,6 +164,7 @@ public sealed class InstanceService(
             .SetProperty(i => i.BuildDeadline, (DateTime?)null)
             .SetProperty(i => i.ServiceStatus, ServiceStatuses.Unknown)
             .SetProperty(i => i.Updated, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        readCache.Changed(instance.Id, instance.ProjectId, listingChanged: false);
     }
 
     /// <summary>Management reset-task-status: only the task, the service status stays as reported.</summary>
@@ -172,6 +176,7 @@ public sealed class InstanceService(
             .SetProperty(i => i.CurrentTaskId, (Guid?)null)
             .SetProperty(i => i.BuildDeadline, (DateTime?)null)
             .SetProperty(i => i.Updated, clock.GetUtcNow().UtcDateTime), cancellationToken);
+        readCache.Changed(instance.Id, instance.ProjectId, listingChanged: false);
     }
 
     public static Dictionary<string, int> UsageOf(int ramMb, int volumeGb) => new()
@@ -210,6 +215,7 @@ public sealed class InstanceService(
         await db.SaveChangesAsync(cancellationToken);
         await WakeRelayAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        readCache.Changed(instance.Id, instance.ProjectId, listingChanged: false);
     }
 
     InstanceTask NewTask(Instance instance, string kind, AuthContext caller, object? args)

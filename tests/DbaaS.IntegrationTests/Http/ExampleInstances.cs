@@ -19,6 +19,8 @@ internal sealed class ExampleInstances(DbaaSApp app, JsonElement document, Sessi
         var id = await CreateActiveAsync();
         // As HeartbeatWriter does with a heartbeat's volume figures.
         await app.Database.ExecuteAsync($"UPDATE instances SET volume_used_bytes = 128849018 WHERE id = '{id}'");
+        // The API's read cache learns of the write through NOTIFY, a moment after the commit.
+        await app.Client().WaitForInstanceAsync(admin, id.ToString(), Within, i => i.GetProperty("volume").TryGetProperty("used", out _));
         return id.ToString();
     }
 
@@ -32,6 +34,7 @@ internal sealed class ExampleInstances(DbaaSApp app, JsonElement document, Sessi
                 fault_details = 'InvalidOperationException at step server: no free port', fault_created = now()
             WHERE id = '{id}'
             """);
+        await app.Client().WaitForStatusAsync(admin, id.ToString(), Within, "ERROR");
         return id.ToString();
     }
 

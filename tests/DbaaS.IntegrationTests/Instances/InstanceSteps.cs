@@ -33,6 +33,20 @@ internal static class InstanceSteps
         return shown.Body.GetProperty("instance");
     }
 
+    /// <summary>Polls until the instance's view satisfies <paramref name="shown"/>; fails with the last view.</summary>
+    public static async Task<JsonElement> WaitForInstanceAsync(this ApiClient client, Session session, string id, TimeSpan within, Func<JsonElement, bool> shown)
+    {
+        var deadline = DateTime.UtcNow + within;
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await client.ShowInstanceAsync(session, id);
+            if (shown(last)) return last;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"instance {id} not shown as expected within {within}: {last}");
+    }
+
     /// <summary>Polls until the instance's status is one of <paramref name="statuses"/>; fails with the last view.</summary>
     public static async Task<JsonElement> WaitForStatusAsync(this ApiClient client, Session session, string id, TimeSpan within, params string[] statuses)
     {
