@@ -14,6 +14,7 @@ internal sealed class CommandRunner(
     HttpClient http,
     TextWriter stdout,
     TextWriter stderr,
+    TextReader stdin,
     TerminalStyle terminal,
     TimeProvider time)
 {
@@ -33,7 +34,7 @@ internal sealed class CommandRunner(
         {
             var session = new ApiSession(ReadCredentials(parse, leafFlags), http);
             var printer = new ResultPrinter(stdout, terminal, output.FormatIn(parse), output.ColumnsIn(parse));
-            await work(new CommandRun(parse, session, printer, stderr, time, cancellation));
+            await work(new CommandRun(parse, session, printer, stderr, stdin, time, cancellation));
             return ExitCodes.Success;
         }
         catch (CliError error)

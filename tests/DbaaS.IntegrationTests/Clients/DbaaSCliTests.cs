@@ -57,11 +57,11 @@ public sealed class DbaaSCliTests(DbaaSApp app)
     {
         var admin = Credentials("admin", DbaaSApp.AdminPassword, "admin");
         var name = "cli-" + Guid.NewGuid().ToString("N")[..8];
-        var project = await RunAsync(admin, "project", "create", name, "-f", "json");
+        var project = await RunAsync(admin, "identity", "project", "create", name, "-f", "json");
         Assert.True(project.Code == 0, project.Err);
         var projectId = JsonDocument.Parse(project.Out).RootElement.GetProperty("id").GetString()!;
 
-        var user = await RunAsync(admin, "user", "create", name, "--password", "cli-password-1", "--project", name, "--role", "member");
+        var user = await RunAsync(admin, "identity", "user", "create", name, "--password", "cli-password-1", "--project", name, "--role", "member");
         Assert.True(user.Code == 0, user.Err);
 
         var update = await RunAsync(admin, "quota", "update", projectId, "--instances", "7");

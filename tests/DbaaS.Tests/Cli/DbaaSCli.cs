@@ -36,12 +36,21 @@ public static class DbaaSCli
     public static Task<CliResult> RunAsync(FakeDbaaSServer server, TimeProvider clock, params string[] args) =>
         RunAsync(server, PasswordEnvironment(), clock, args);
 
-    public static async Task<CliResult> RunAsync(
-        FakeDbaaSServer server, IDictionary<string, string?> environment, TimeProvider clock, params string[] args)
+    public static Task<CliResult> RunAsync(
+        FakeDbaaSServer server, IDictionary<string, string?> environment, TimeProvider clock, params string[] args) =>
+        RunAsync(server, environment, clock, stdin: "", args);
+
+    /// <summary>A run whose standard input holds <paramref name="stdin"/>, for <c>--password-stdin</c>.</summary>
+    public static Task<CliResult> RunWithStdinAsync(FakeDbaaSServer server, string stdin, params string[] args) =>
+        RunAsync(server, PasswordEnvironment(), new FakeClock(), stdin, args);
+
+    private static async Task<CliResult> RunAsync(
+        FakeDbaaSServer server, IDictionary<string, string?> environment, TimeProvider clock, string stdin, string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, server, clock);
+        using var input = new StringReader(stdin);
+        var exitCode = await CliApp.RunAsync(args, stdout, stderr, environment, server, clock, input);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 }

@@ -32,7 +32,7 @@ public class ErrorReportingAgainstFakeServerTests
         var server = new FakeDbaaSServer().Answer(HttpMethod.Get, FakeDbaaSServer.Identity("users"), HttpStatusCode.Forbidden,
             """{"error":{"code":403,"message":"You are not authorized to perform the requested action: identity:list_users.","title":"Forbidden"}}""");
 
-        var result = await DbaaSCli.RunAsync(server, "user", "list");
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "list");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("ERROR: You are not authorized to perform the requested action: identity:list_users. (HTTP 403)", result.Stderr.Trim());

@@ -23,6 +23,9 @@ public sealed class FakeInstance
     public string TaskDescription { get; set; } = "No tasks for the instance.";
     public bool Deleted { get; set; }
 
+    /// <summary>Its databases, users and root, behind /instances/{id}/databases, /users and /root.</summary>
+    public FakeInstanceAccess Access { get; } = new();
+
     /// <summary>How many more GETs see the transient status before <see cref="Settle"/> runs.</summary>
     public int PollsLeft { get; set; }
 

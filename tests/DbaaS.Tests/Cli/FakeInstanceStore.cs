@@ -10,7 +10,8 @@ namespace DbaaS.Tests.Cli;
 /// The instance routes of the <see cref="FakeDbaaSServer"/>, answering as Trove's do: a create starts in BUILD
 /// and turns ACTIVE (or ERROR with a fault) after <see cref="PollsToSettle"/> GETs; actions answer 202 and pass
 /// through REBOOT/RESIZE; a delete passes through SHUTDOWN to 404; lists page with <c>instances_links</c>; an
-/// instance in the middle of something refuses actions with 422, and faults have Trove's envelopes.
+/// instance in the middle of something refuses actions with 422, and faults have Trove's envelopes. The databases,
+/// users and root of an instance are <see cref="FakeAccessRoutes"/>.
 /// </summary>
 public sealed class FakeInstanceStore
 {
@@ -74,10 +75,12 @@ public sealed class FakeInstanceStore
         var instance = segments.Length > 0 ? Live(segments[0]) : null;
         if (instance is null)
         {
-            return segments.Length is 1 or 2 ? NotFound(segments[0]) : null;
+            return segments.Length > 0 ? NotFound(segments[0]) : null;
         }
         switch (segments)
         {
+            case [_, "databases" or "users" or "root", ..]:
+                return FakeAccessRoutes.Answer(instance, method, segments[1..], query, body, PageSize);
             case [_] when method == HttpMethod.Get:
                 instance.Observe();
                 // The poll that settles a delete is the first to find the instance gone.
@@ -109,12 +112,14 @@ public sealed class FakeInstanceStore
         var instance = segments.Length > 0 ? _instances.FirstOrDefault(i => i.Id == segments[0]) : null;
         if (instance is null)
         {
-            return segments.Length is 1 or 2 ? NotFound(segments[0]) : null;
+            return segments.Length > 0 ? NotFound(segments[0]) : null;
         }
         switch (segments)
         {
             case [_] when method == HttpMethod.Get:
                 return Ok(new JsonObject { ["instance"] = instance.MgmtView(detailed: true) });
+            case [_, "root"] when method == HttpMethod.Get:
+                return FakeAccessRoutes.RootHistory(instance);
             case [_, "action"] when method == HttpMethod.Post:
                 return MgmtAct(instance, body);
             default:
@@ -280,7 +285,7 @@ public sealed class FakeInstanceStore
     private static string[] Segments(string path, string prefix) =>
         path[prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
 
-    private static JsonNode? Parse(string? body)
+    internal static JsonNode? Parse(string? body)
     {
         try
         {
@@ -295,7 +300,7 @@ public sealed class FakeInstanceStore
     private static HttpResponseMessage NotFound(string id) =>
         Fault(HttpStatusCode.NotFound, "itemNotFound", $"The resource could not be found. Instance {id} not found.");
 
-    private static HttpResponseMessage Fault(HttpStatusCode status, string name, string message) =>
+    internal static HttpResponseMessage Fault(HttpStatusCode status, string name, string message) =>
         FakeDbaaSServer.Json(status, new JsonObject { [name] = new JsonObject { ["code"] = (int)status, ["message"] = message } }.ToJsonString());
 
     private static HttpResponseMessage Ok(JsonObject body) => FakeDbaaSServer.Json(HttpStatusCode.OK, body.ToJsonString());

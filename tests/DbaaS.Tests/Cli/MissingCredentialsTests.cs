@@ -63,7 +63,7 @@ public class MissingCredentialsTests
     {
         var environment = new Dictionary<string, string?> { ["OS_TOKEN"] = "t", ["OS_ENDPOINT"] = FakeDbaaSServer.DatabaseUrl };
 
-        var result = await DbaaSCli.RunAsync(new FakeDbaaSServer(), environment, "user", "list");
+        var result = await DbaaSCli.RunAsync(new FakeDbaaSServer(), environment, "identity", "user", "list");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("OS_AUTH_URL (--os-auth-url)", result.Stderr);

@@ -11,7 +11,7 @@ public class ProjectCommandsAgainstFakeServerTests
             {"project":{"id":"p-42","name":"analytics","description":"Reporting team","domain_id":"default","enabled":true}}
             """);
 
-        var result = await DbaaSCli.RunAsync(server, "project", "create", "analytics", "--description", "Reporting team");
+        var result = await DbaaSCli.RunAsync(server, "identity", "project", "create", "analytics", "--description", "Reporting team");
 
         Assert.Equal(0, result.ExitCode);
         var post = server.RequestsAfterLogin.Single();
@@ -29,7 +29,7 @@ public class ProjectCommandsAgainstFakeServerTests
             {"project":{"id":"p-43","name":"scratch","description":"","domain_id":"default","enabled":true}}
             """);
 
-        await DbaaSCli.RunAsync(server, "project", "create", "scratch");
+        await DbaaSCli.RunAsync(server, "identity", "project", "create", "scratch");
 
         JsonAssert.Equal("""{"project":{"name":"scratch","domain_id":"default"}}""", server.RequestsAfterLogin.Single().Json);
     }
@@ -42,9 +42,22 @@ public class ProjectCommandsAgainstFakeServerTests
                          {"id":"p-2","name":"demo","domain_id":"default","enabled":true}]}
             """);
 
-        var result = await DbaaSCli.RunAsync(server, "project", "list", "-f", "value");
+        var result = await DbaaSCli.RunAsync(server, "identity", "project", "list", "-f", "value");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["p-1 admin", "p-2 demo"], result.StdoutLines);
+    }
+
+    [Fact]
+    public async Task The_old_spelling_without_identity_still_works_for_scripts()
+    {
+        var server = new FakeDbaaSServer().Answer(HttpMethod.Get, FakeDbaaSServer.Identity("projects"), """
+            {"projects":[{"id":"p-1","name":"admin","domain_id":"default","enabled":true}]}
+            """);
+
+        var result = await DbaaSCli.RunAsync(server, "project", "list", "-f", "value");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["p-1 admin"], result.StdoutLines);
     }
 }

@@ -56,7 +56,7 @@ public class TokenModeAgainstFakeServerTests
         var environment = TokenEnvironment();
         environment["OS_AUTH_URL"] = FakeDbaaSServer.AuthUrl;
 
-        var result = await DbaaSCli.RunAsync(server, environment, "project", "list");
+        var result = await DbaaSCli.RunAsync(server, environment, "identity", "project", "list");
 
         Assert.Equal(0, result.ExitCode);
         var only = Assert.Single(server.Requests);

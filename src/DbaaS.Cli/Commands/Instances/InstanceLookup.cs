@@ -29,6 +29,10 @@ internal static class InstanceLookup
     public static async Task<JsonObject> GetAsync(ApiClient api, string id, CancellationToken cancellation) =>
         (await api.GetAsync(ApiPath.Of("instances", id), cancellation)).ObjectIn("instance");
 
+    /// <summary>The ID behind an instance given by ID or name, for the routes under <c>/instances/{id}/</c>.</summary>
+    public static async Task<string> IdAsync(ApiClient api, string idOrName, CancellationToken cancellation) =>
+        IdOf(await FindAsync(api, idOrName, cancellation));
+
     public static string IdOf(JsonObject instance) =>
         instance.Text("id") ?? throw new CliError("The server's instance has no \"id\".");
 }

@@ -13,12 +13,14 @@ internal sealed class PagingOptions
         HelpName = "count",
     };
 
-    public Option<string> Marker { get; } = new("--marker") { Description = "Start after the item with this ID", HelpName = "id" };
+    public Option<string> Marker { get; }
 
     public Option<bool> All { get; } = new("--all") { Description = "Follow the server's next links and list every page" };
 
-    public PagingOptions()
+    /// <param name="markerHelpName">What a marker is in this list: an instance's ID, a database's name, a user's name@host.</param>
+    public PagingOptions(string markerHelpName = "id", string markerDescription = "Start after the item with this ID")
     {
+        Marker = new Option<string>("--marker") { Description = markerDescription, HelpName = markerHelpName };
         Limit.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int?>() is <= 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DbaaS.Cli.Commands.Instances;
+using DbaaS.Cli.Commands.Root;
 
 namespace DbaaS.Cli.Commands.Mgmt;
 
@@ -7,5 +8,5 @@ namespace DbaaS.Cli.Commands.Mgmt;
 internal static class MgmtCommands
 {
     public static Command Create(CommandRunner runner) =>
-        new("mgmt", "Management API across projects (admin)") { MgmtInstanceCommands.Create(runner) };
+        new("mgmt", "Management API across projects (admin)") { MgmtInstanceCommands.Create(runner), MgmtRootCommands.Create(runner) };
 }

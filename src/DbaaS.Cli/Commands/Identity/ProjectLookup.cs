@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DbaaS.Cli.Http;
 
-namespace DbaaS.Cli.Commands.Projects;
+namespace DbaaS.Cli.Commands.Identity;
 
 /// <summary>Resolves a project given by ID or name; an exact ID match wins over a project that happens to be named like an ID.</summary>
 internal static class ProjectLookup

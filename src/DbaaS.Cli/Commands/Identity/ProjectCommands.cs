@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using DbaaS.Cli.Http;
 using DbaaS.Cli.Output;
 
-namespace DbaaS.Cli.Commands.Projects;
+namespace DbaaS.Cli.Commands.Identity;
 
-/// <summary><c>dbaas project create|list</c> (admin): Keystone projects, at the identity URL.</summary>
+/// <summary><c>dbaas identity project create|list</c> (admin): Keystone projects, at the identity URL.</summary>
 internal static class ProjectCommands
 {
     /// <summary>Every project this CLI creates lives in the one domain the DbaaS identity service has.</summary>

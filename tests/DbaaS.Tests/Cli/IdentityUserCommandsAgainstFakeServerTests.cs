@@ -2,7 +2,7 @@ using System.Net;
 
 namespace DbaaS.Tests.Cli;
 
-public class UserCommandsAgainstFakeServerTests
+public class IdentityUserCommandsAgainstFakeServerTests
 {
     private const string Projects = """
         {"projects":[{"id":"p-1","name":"admin","domain_id":"default","enabled":true},
@@ -23,7 +23,7 @@ public class UserCommandsAgainstFakeServerTests
     {
         var server = Server();
 
-        var result = await DbaaSCli.RunAsync(server, "user", "create", "carol", "--password", "pw", "--project", "analytics");
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "create", "carol", "--password", "pw", "--project", "analytics");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -45,7 +45,7 @@ public class UserCommandsAgainstFakeServerTests
     {
         var server = Server(role: "admin");
 
-        var result = await DbaaSCli.RunAsync(server, "user", "create", "carol", "--password", "pw", "--project", "p-2", "--role", "admin");
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "create", "carol", "--password", "pw", "--project", "p-2", "--role", "admin");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("PUT " + FakeDbaaSServer.Identity("projects/p-2/users/u-7/roles/admin"), server.Requests.Last().ToString());
@@ -56,7 +56,7 @@ public class UserCommandsAgainstFakeServerTests
     {
         var server = Server();
 
-        var result = await DbaaSCli.RunAsync(server, "user", "create", "carol", "--password", "pw", "--project", "nowhere");
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "create", "carol", "--password", "pw", "--project", "nowhere");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("ERROR: No project with a name or ID of 'nowhere' exists.", result.Stderr.Trim());
@@ -69,7 +69,7 @@ public class UserCommandsAgainstFakeServerTests
         var server = Server().AnswerFault(HttpMethod.Put, FakeDbaaSServer.Identity("projects/p-2/users/u-7/roles/member"),
             HttpStatusCode.Forbidden, "error", "You are not authorized to perform the requested action.");
 
-        var result = await DbaaSCli.RunAsync(server, "user", "create", "carol", "--password", "pw", "--project", "analytics");
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "create", "carol", "--password", "pw", "--project", "analytics");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
@@ -83,7 +83,7 @@ public class UserCommandsAgainstFakeServerTests
     {
         var server = Server();
 
-        var result = await DbaaSCli.RunAsync(server, "user", "create", "carol", "--password", "pw", "--project", "p-2", "--role", "owner");
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "create", "carol", "--password", "pw", "--project", "p-2", "--role", "owner");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(server.Requests);
@@ -96,9 +96,45 @@ public class UserCommandsAgainstFakeServerTests
             {"users":[{"id":"u-1","name":"admin","domain_id":"default","enabled":true}]}
             """);
 
-        var result = await DbaaSCli.RunAsync(server, "user", "list");
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "list");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("| u-1 | admin |", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Create_reads_the_password_from_stdin_and_does_not_print_it()
+    {
+        var server = Server();
+
+        var result = await DbaaSCli.RunWithStdinAsync(server, "from-stdin-pw\n",
+            "identity", "user", "create", "carol", "--password-stdin", "--project", "analytics");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("from-stdin-pw", server.Requests[2].Json!["user"]!["password"]!.GetValue<string>());
+        Assert.DoesNotContain("from-stdin-pw", result.Stdout + result.Stderr);
+    }
+
+    [Fact]
+    public async Task Create_without_any_password_is_a_usage_error()
+    {
+        var server = Server();
+
+        var result = await DbaaSCli.RunAsync(server, "identity", "user", "create", "carol", "--project", "analytics");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Give --password, or --password-stdin to read it from standard input.", result.Stderr);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task The_old_user_spelling_now_means_database_users_and_refuses_identity_flags()
+    {
+        var server = Server();
+
+        var result = await DbaaSCli.RunAsync(server, "user", "create", "carol", "--password", "pw", "--project", "analytics");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(server.Requests);
     }
 }

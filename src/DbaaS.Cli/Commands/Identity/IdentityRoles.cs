@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using DbaaS.Cli.Http;
 
-namespace DbaaS.Cli.Commands.Users;
+namespace DbaaS.Cli.Commands.Identity;
 
 /// <summary>The roles the DbaaS identity service knows. Their IDs equal their names, so no role lookup is needed.</summary>
-internal static class UserRoles
+internal static class IdentityRoles
 {
     public static readonly string[] All = ["admin", "member", "reader"];
 
