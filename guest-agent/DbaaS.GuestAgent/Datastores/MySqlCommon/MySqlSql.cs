@@ -46,9 +46,10 @@ public static class MySqlSql
     public static string GrantTarget(string database) =>
         Identifier(database.Replace("_", @"\_", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)) + ".*";
 
-    public static string CreateDatabase(DatabaseSpec database)
+    /// <summary>IF NOT EXISTS by default: prepare converges; the create_database RPC checks first and asks for none.</summary>
+    public static string CreateDatabase(DatabaseSpec database, bool ifNotExists = true)
     {
-        var sql = new StringBuilder($"CREATE DATABASE IF NOT EXISTS {Identifier(database.Name)}");
+        var sql = new StringBuilder($"CREATE DATABASE {(ifNotExists ? "IF NOT EXISTS " : "")}{Identifier(database.Name)}");
         if (database.CharacterSet is { } characterSet) sql.Append($" CHARACTER SET {characterSet}");
         if (database.Collate is { } collation) sql.Append($" COLLATE {collation}");
         return sql.Append(';').ToString();
