@@ -40,4 +40,7 @@ public sealed class MariaDbAccessTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public Task Names_built_to_inject_sql_are_refused_and_passwords_are_taken_literally() =>
         scenarios.NamesBuiltToInjectSqlAreRefusedAndPasswordsAreTakenLiterallyAsync();
+
+    [Fact]
+    public Task Passwords_do_not_show_in_the_engines_errors() => scenarios.PasswordsDoNotShowInTheEnginesErrorsAsync();
 }

@@ -256,6 +256,20 @@ public sealed class MySqlAccessScenarios(TestInstance instance, MySqlFamilyDrive
         Assert.Equal(["plain", "quoted"], (await Access.ListUsersAsync(None)).Users.Select(u => u.Name));
     }
 
+    /// <summary>The engine echoes a failing statement in its error; the password in it, plain or quoted, is redacted.</summary>
+    public async Task PasswordsDoNotShowInTheEnginesErrorsAsync()
+    {
+        await PrepareAsync();
+        const string password = "Sec'ret\\Value-42";
+
+        var failed = await Assert.ThrowsAsync<EngineException>(() => plugin.RunSqlAsync(
+            $"SELEC {MySqlSql.Literal(password)};", MySqlSql.SecretForms([password]), "a statement with a typo", None));
+
+        Assert.Contains("***", failed.Message);
+        Assert.DoesNotContain("Sec", failed.Message);
+        Assert.DoesNotContain("Value-42", failed.Message);
+    }
+
     /// <summary>SHOW DATABASES as the user over TCP, information_schema left out.</summary>
     async Task<IReadOnlyList<string>> DatabasesSeenByAsync(string user, string password) =>
         Lines((await driver.AsUserAsync(user, password, null, "SHOW DATABASES;")).EnsureSuccess($"SHOW DATABASES as {user}").StandardOutput)

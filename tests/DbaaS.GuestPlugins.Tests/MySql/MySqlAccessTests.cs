@@ -43,4 +43,7 @@ public sealed class MySqlAccessTests(ITestOutputHelper output) : IAsyncLifetime
     [MySql8Fact]
     public Task Names_built_to_inject_sql_are_refused_and_passwords_are_taken_literally_RequiresMySql8Mysqld() =>
         scenarios.NamesBuiltToInjectSqlAreRefusedAndPasswordsAreTakenLiterallyAsync();
+
+    [MySql8Fact]
+    public Task Passwords_do_not_show_in_the_engines_errors_RequiresMySql8Mysqld() => scenarios.PasswordsDoNotShowInTheEnginesErrorsAsync();
 }

@@ -89,7 +89,7 @@ public abstract partial class MySqlFamilyPlugin : IAccessAdministration
             statements.Add(MySqlAccessSql.CreateUser(Dialect, user.Name, user.Host, user.Password));
             statements.AddRange(user.Databases.Distinct(StringComparer.Ordinal).Select(d => MySqlSql.GrantAll(d, user.Name, user.Host)));
         }
-        await RunSqlAsync(string.Join('\n', statements), Secrets(checkedUsers.Select(u => u.Password)), "creating users", cancellationToken);
+        await RunSqlAsync(string.Join('\n', statements), MySqlSql.SecretForms(checkedUsers.Select(u => u.Password)), "creating users", cancellationToken);
     }
 
     public async Task DeleteUserAsync(UserRef user, CancellationToken cancellationToken)
@@ -112,7 +112,7 @@ public abstract partial class MySqlFamilyPlugin : IAccessAdministration
             throw UserNotFound(absent.Name, absent.Host);
 
         await RunSqlAsync(string.Join('\n', checkedUsers.Select(u => MySqlAccessSql.SetPassword(Dialect, u.Name, u.Host, u.Password))),
-            Secrets(checkedUsers.Select(u => u.Password)), "changing passwords", cancellationToken);
+            MySqlSql.SecretForms(checkedUsers.Select(u => u.Password)), "changing passwords", cancellationToken);
     }
 
     public async Task UpdateUserAsync(UpdateUserArgs update, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public abstract partial class MySqlFamilyPlugin : IAccessAdministration
         if (renamed) statements.Add(MySqlAccessSql.RenameUser(name, host, newName, newHost));
         if (update.NewPassword is not null) statements.Add(MySqlAccessSql.SetPassword(Dialect, newName, newHost, update.NewPassword));
         if (statements.Count == 0) return;
-        await RunSqlAsync(string.Join('\n', statements), Secrets(update.NewPassword is null ? [] : [update.NewPassword]), "updating the user", cancellationToken);
+        await RunSqlAsync(string.Join('\n', statements), MySqlSql.SecretForms(update.NewPassword is null ? [] : [update.NewPassword]), "updating the user", cancellationToken);
     }
 
     public async Task GrantAccessAsync(UserRef user, IReadOnlyList<string> databases, CancellationToken cancellationToken)
@@ -174,7 +174,7 @@ public abstract partial class MySqlFamilyPlugin : IAccessAdministration
     public async Task<RootCredentials> EnableRootAsync(string? password, CancellationToken cancellationToken)
     {
         var rootPassword = password is null ? AdminSecret.Generate() : NameRules.RequirePassword(Engine, MySqlAccessSql.RootUser, password);
-        await RunSqlAsync(MySqlAccessSql.EnableRoot(Dialect, rootPassword), Secrets([rootPassword]), "enabling root", cancellationToken);
+        await RunSqlAsync(MySqlAccessSql.EnableRoot(Dialect, rootPassword), MySqlSql.SecretForms([rootPassword]), "enabling root", cancellationToken);
         return new RootCredentials(MySqlAccessSql.RootUser, rootPassword);
     }
 
@@ -240,10 +240,6 @@ public abstract partial class MySqlFamilyPlugin : IAccessAdministration
         if (names.GroupBy(n => n, comparer).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ArgumentException($"{Engine}: {what} '{twice.Key}' is given more than once");
     }
-
-    /// <summary>A password as given and as quoted in SQL (an error echoing the statement shows the quoted form): both redacted.</summary>
-    static IReadOnlyCollection<string> Secrets(IEnumerable<string> passwords) =>
-        passwords.SelectMany(p => new[] { p, MySqlSql.Literal(p)[1..^1] }).Distinct(StringComparer.Ordinal).ToList();
 
     EngineObjectNotFoundException UserNotFound(string name, string host) => new($"{Engine}: user {Show(name, host)} does not exist");
 

@@ -115,7 +115,7 @@ public abstract partial class MySqlFamilyPlugin : EnginePlugin
             statements.AddRange(user.Databases.Select(database => MySqlSql.GrantAll(database, user.Name, HostOf(user))));
         }
         if (statements.Count == 0) return;
-        await RunSqlAsync(string.Join('\n', statements), args.Users.Select(u => u.Password).ToList(), "creating databases and users", cancellationToken);
+        await RunSqlAsync(string.Join('\n', statements), MySqlSql.SecretForms(args.Users.Select(u => u.Password)), "creating databases and users", cancellationToken);
     }
 
     protected override async Task<string> EngineVersionAsync(CancellationToken cancellationToken) =>

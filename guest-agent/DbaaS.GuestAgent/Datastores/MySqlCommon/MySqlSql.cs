@@ -37,6 +37,13 @@ public static class MySqlSql
         return text.Append('\'').ToString();
     }
 
+    /// <summary>
+    /// What to redact from a failed batch's error: each password as given and as quoted by <see cref="Literal"/>
+    /// (the engine's syntax errors echo the statement, so the quoted form is what they show).
+    /// </summary>
+    public static IReadOnlyCollection<string> SecretForms(IEnumerable<string> passwords) =>
+        passwords.SelectMany(p => new[] { p, Literal(p)[1..^1] }).Distinct(StringComparer.Ordinal).ToList();
+
     public static string Account(string user, string host) => $"{Literal(user)}@{Literal(host)}";
 
     /// <summary>
