@@ -7,13 +7,10 @@ namespace DbaaS.GuestAgent.Datastores.MySqlCommon;
 /// MariaDB and MySQL alike: option file, socket and pid file in the run directory, root@localhost as the admin
 /// over the socket (password in a 0600 option file), databases, users and grants in SQL on the client's stdin.
 /// The engines override only how the system tables are installed and what their dialect writes.
+/// The database, user and root RPCs are in MySqlFamilyPlugin.Access.cs.
 /// </summary>
-public abstract class MySqlFamilyPlugin : EnginePlugin
+public abstract partial class MySqlFamilyPlugin : EnginePlugin
 {
-    static readonly string[] SystemDatabases = ["mysql", "information_schema", "performance_schema", "sys"];
-    static readonly string[] SystemUsers =
-        ["root", "mysql", "mariadb.sys", "mysql.sys", "mysql.session", "mysql.infoschema", "debian-sys-maint"];
-
     string? serverExecutable;
     string? clientExecutable;
 
@@ -51,23 +48,11 @@ public abstract class MySqlFamilyPlugin : EnginePlugin
 
     protected override void Validate(PrepareArgs args)
     {
-        var engine = Dialect.Engine;
-        foreach (var database in args.Databases)
-        {
-            RequireDatabaseName(database.Name);
-            if (database.CharacterSet is not null)
-                NameRules.Require(engine, "character set", database.CharacterSet, 64, c => char.IsAsciiLetterOrDigit(c) || c == '_', "letters, digits or '_'");
-            if (database.Collate is not null)
-                NameRules.Require(engine, "collation", database.Collate, 64, c => char.IsAsciiLetterOrDigit(c) || c == '_', "letters, digits or '_'");
-        }
+        foreach (var database in args.Databases) RequireDatabase(database);
         foreach (var user in args.Users)
         {
-            NameRules.Require(engine, "user name", user.Name, Dialect.MaxUserNameLength,
-                c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.', "letters, digits, '_', '-' or '.'");
-            NameRules.RefuseReserved(engine, "user name", user.Name, SystemUsers, StringComparer.OrdinalIgnoreCase);
-            NameRules.Require(engine, $"host of user '{user.Name}'", HostOf(user), 255,
-                c => char.IsAsciiLetterOrDigit(c) || c is '.' or '%' or '_' or ':' or '-' or '/', "letters, digits, '.', '%', '_', ':', '-' or '/'");
-            NameRules.RequirePassword(engine, user.Name, user.Password);
+            RequireUser(user.Name, HostOf(user));
+            NameRules.RequirePassword(Dialect.Engine, user.Name, user.Password);
             foreach (var database in user.Databases) RequireDatabaseName(database);
         }
         OverrideRules.Validate(args.Overrides);
@@ -123,14 +108,14 @@ public abstract class MySqlFamilyPlugin : EnginePlugin
     protected override async Task CreateDatabasesAndUsersAsync(PrepareArgs args, CancellationToken cancellationToken)
     {
         var statements = new List<string>();
-        statements.AddRange(args.Databases.Select(MySqlSql.CreateDatabase));
+        statements.AddRange(args.Databases.Select(d => MySqlSql.CreateDatabase(d)));
         foreach (var user in args.Users)
         {
             statements.Add(MySqlSql.CreateUser(Dialect, user.Name, HostOf(user), user.Password));
             statements.AddRange(user.Databases.Select(database => MySqlSql.GrantAll(database, user.Name, HostOf(user))));
         }
         if (statements.Count == 0) return;
-        await RunSqlAsync(string.Join('\n', statements), args.Users.Select(u => u.Password).ToList(), "creating databases and users", cancellationToken);
+        await RunSqlAsync(string.Join('\n', statements), MySqlSql.SecretForms(args.Users.Select(u => u.Password)), "creating databases and users", cancellationToken);
     }
 
     protected override async Task<string> EngineVersionAsync(CancellationToken cancellationToken) =>
@@ -149,14 +134,7 @@ public abstract class MySqlFamilyPlugin : EnginePlugin
             WorkingDirectory = Files.InstanceDirectory,
         };
 
-    void RequireDatabaseName(string name)
-    {
-        NameRules.Require(Dialect.Engine, "database name", name, 64, c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '$',
-            "letters, digits, '_', '-' or '$'");
-        NameRules.RefuseReserved(Dialect.Engine, "database name", name, SystemDatabases, StringComparer.OrdinalIgnoreCase);
-    }
-
-    static string HostOf(UserSpec user) => string.IsNullOrEmpty(user.Host) ? "%" : user.Host;
+    static string HostOf(UserSpec user) => HostOf(user.Host);
 
     static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -37,6 +37,13 @@ public static class MySqlSql
         return text.Append('\'').ToString();
     }
 
+    /// <summary>
+    /// What to redact from a failed batch's error: each password as given and as quoted by <see cref="Literal"/>
+    /// (the engine's syntax errors echo the statement, so the quoted form is what they show).
+    /// </summary>
+    public static IReadOnlyCollection<string> SecretForms(IEnumerable<string> passwords) =>
+        passwords.SelectMany(p => new[] { p, Literal(p)[1..^1] }).Distinct(StringComparer.Ordinal).ToList();
+
     public static string Account(string user, string host) => $"{Literal(user)}@{Literal(host)}";
 
     /// <summary>
@@ -46,9 +53,10 @@ public static class MySqlSql
     public static string GrantTarget(string database) =>
         Identifier(database.Replace("_", @"\_", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)) + ".*";
 
-    public static string CreateDatabase(DatabaseSpec database)
+    /// <summary>IF NOT EXISTS by default: prepare converges; the create_database RPC checks first and asks for none.</summary>
+    public static string CreateDatabase(DatabaseSpec database, bool ifNotExists = true)
     {
-        var sql = new StringBuilder($"CREATE DATABASE IF NOT EXISTS {Identifier(database.Name)}");
+        var sql = new StringBuilder($"CREATE DATABASE {(ifNotExists ? "IF NOT EXISTS " : "")}{Identifier(database.Name)}");
         if (database.CharacterSet is { } characterSet) sql.Append($" CHARACTER SET {characterSet}");
         if (database.Collate is { } collation) sql.Append($" COLLATE {collation}");
         return sql.Append(';').ToString();
