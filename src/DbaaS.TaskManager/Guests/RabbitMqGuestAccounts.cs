@@ -29,8 +29,6 @@ public sealed class RabbitMqGuestAccounts(
     public async Task<GuestRabbitSettings> CreateAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        // The binding below needs dbaas.guest to exist.
-        await topology.EnsureDeclaredAsync(cancellationToken);
         var id = instanceId.ToString();
         var user = GuestTopology.UserFor(id);
         var queue = GuestTopology.QueueFor(id);
@@ -40,10 +38,7 @@ public sealed class RabbitMqGuestAccounts(
         await SendAsync(http, HttpMethod.Put, $"users/{Escape(user)}", new { password, tags = "" }, "create user", user, cancellationToken);
         await SendAsync(http, HttpMethod.Put, $"permissions/{VirtualHost}/{Escape(user)}",
             new { configure = "^$", write = WritePermission, read = $"^{Regex.Escape(queue)}$" }, "set permissions of", user, cancellationToken);
-        await SendAsync(http, HttpMethod.Put, $"queues/{VirtualHost}/{Escape(queue)}",
-            new { durable = true, auto_delete = false, arguments = new { } }, "declare queue", queue, cancellationToken);
-        await SendAsync(http, HttpMethod.Post, $"bindings/{VirtualHost}/e/{Escape(GuestTopology.GuestExchange)}/q/{Escape(queue)}",
-            new { routing_key = id, arguments = new { } }, "bind queue", queue, cancellationToken);
+        await topology.DeclareGuestQueueAsync(id, cancellationToken);
 
         logger.LogInformation("Broker account {User} ready in {ElapsedMs:0.0} ms", user, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var settings = options.Value;
