@@ -159,7 +159,7 @@ public sealed partial class PostgreSqlPlugin : IAccessAdministration
         await RequireUsersAsync([user.Name], cancellationToken);
         var access = Lines((await RunSqlAsync(AdminDatabase, PostgreSqlSql.AccessOf(user.Name, database), [], "reading grants", cancellationToken)).StandardOutput)
             .SingleOrDefault() ?? throw new EngineObjectNotFoundException($"{Engine}: database '{database}' does not exist");
-        var (connect, owner) = (access.StartsWith("t|", StringComparison.Ordinal), access.EndsWith("|t", StringComparison.Ordinal));
+        var (connect, owner) = (access.StartsWith("1|", StringComparison.Ordinal), access.EndsWith("|1", StringComparison.Ordinal));
         if (!connect) throw new EngineObjectNotFoundException($"{Engine}: user '{user.Name}' has no access to database '{database}'");
 
         await RunSqlAsync(database, PostgreSqlSql.RevokeSchemaAccess(user.Name), [], $"revoking schema public of '{database}'", cancellationToken);

@@ -88,11 +88,11 @@ public static class PostgreSqlSql
     /// <summary>"t" when the role exists and may log in, "f" when it exists without LOGIN, nothing when absent.</summary>
     public static string RoleCanLogin(string name) => $"SELECT rolcanlogin FROM pg_roles WHERE rolname = {Literal(name)};";
 
-    /// <summary>One line "connect|owner" (t/f each) when the database exists, nothing otherwise.</summary>
+    /// <summary>One line "connect|owner" (1 or 0 each) when the database exists, nothing otherwise.</summary>
     public static string AccessOf(string user, string database) =>
-        "SELECT EXISTS (SELECT 1 FROM aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a " +
-        $"WHERE a.grantee = (SELECT oid FROM pg_roles WHERE rolname = {Literal(user)}) AND a.privilege_type = 'CONNECT') " +
-        $"|| '|' || (pg_get_userbyid(d.datdba) = {Literal(user)}) FROM pg_database d WHERE d.datname = {Literal(database)};";
+        "SELECT (EXISTS (SELECT 1 FROM aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) a " +
+        $"WHERE a.grantee = (SELECT oid FROM pg_roles WHERE rolname = {Literal(user)}) AND a.privilege_type = 'CONNECT'))::int " +
+        $"|| '|' || (pg_get_userbyid(d.datdba) = {Literal(user)})::int FROM pg_database d WHERE d.datname = {Literal(database)};";
 
     /// <summary>The connectable databases where the role owns objects or holds privileges (pg_shdepend), one per line.</summary>
     public static string DatabasesDependingOn(string role) =>
