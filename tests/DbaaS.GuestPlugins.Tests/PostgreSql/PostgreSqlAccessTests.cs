@@ -101,8 +101,11 @@ public sealed class PostgreSqlAccessTests(ITestOutputHelper output) : IAsyncLife
         await plugin.UpdateUserAsync(new UpdateUserArgs(new UserRef("app2", null), "app3", null, "third-pw"), None);
         Assert.True((await driver.AsUserAsync("app3", "third-pw", "granted", "SELECT v FROM t;")).Succeeded);
 
-        // Deleting a user who made tables: the tables stay, now the admin's.
+        // Deleting a user who made tables, while it holds a lock on one: its session ends, the tables stay, now the admin's.
+        var locking = driver.AsUserAsync("app3", "third-pw", "granted", "BEGIN; LOCK TABLE t; SELECT pg_sleep(60);");
+        await EngineScenarios.WaitUntilAsync(() => SessionsOn("granted").GetAwaiter().GetResult() > 0, "app3's session");
         await plugin.DeleteUserAsync(new UserRef("app3", null), None);
+        Assert.Contains("terminating connection", (await locking).StandardError);
         Assert.Empty((await plugin.ListUsersAsync(None)).Users);
         Assert.Contains("password authentication failed", (await driver.AsUserAsync("app3", "third-pw", "granted", "SELECT 1;")).StandardError);
         var owner = await plugin.RunSqlAsync("granted", "SELECT tableowner FROM pg_tables WHERE tablename = 't';", [], "reading", None);

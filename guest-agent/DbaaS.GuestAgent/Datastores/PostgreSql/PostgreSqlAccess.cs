@@ -203,10 +203,12 @@ public sealed partial class PostgreSqlPlugin : IAccessAdministration
 
     async Task DropRoleAsync(string name, CancellationToken cancellationToken)
     {
-        var databases = Lines((await RunSqlAsync(AdminDatabase, PostgreSqlSql.DatabasesDependingOn(name), [], "finding the user's objects", cancellationToken)).StandardOutput);
+        // Its sessions end first: a transaction of its own would hold locks that REASSIGN OWNED waits on.
+        var databases = Lines((await RunSqlAsync(AdminDatabase, PostgreSqlSql.TerminateSessions(name) + "\n" + PostgreSqlSql.DatabasesDependingOn(name), [],
+            "finding the user's objects", cancellationToken)).StandardOutput).Skip(1);
         foreach (var database in databases.Where(d => d != AdminDatabase))
             await RunSqlAsync(database, PostgreSqlSql.DisownRole(name), [], $"handing the objects of '{name}' in '{database}' to the admin", cancellationToken);
-        await RunSqlAsync(AdminDatabase, string.Join('\n', PostgreSqlSql.DisownRole(name), PostgreSqlSql.TerminateSessions(name), PostgreSqlSql.DropRole(name)), [],
+        await RunSqlAsync(AdminDatabase, string.Join('\n', PostgreSqlSql.DisownRole(name), PostgreSqlSql.DropRole(name)), [],
             $"dropping user '{name}'", cancellationToken);
     }
 
