@@ -67,4 +67,31 @@ public sealed class PostgreSqlSqlTests
     [Fact]
     public void Pass_file_lines_escape_colons_and_backslashes() =>
         Assert.Equal(@"*:*:*:app:p\:w\\d" + "\n", PostgreSqlConfig.PassFileLine("app", @"p:w\d"));
+
+    [Fact]
+    public void A_scram_verifier_is_computed_as_the_server_would_store_it() =>
+        // Expected value computed independently (Python hashlib: PBKDF2-HMAC-SHA256, 4096 rounds, RFC 5802 keys).
+        Assert.Equal("SCRAM-SHA-256$4096:AAECAwQFBgcICQoLDA0ODw==$zHCdol2044/ZyWzPLi7oxApCkamKw9Z+E4U/QApd/5Y=:dd5peBOitVnLNFu7VmwP+HiDaaw4OUCv396eVCWhYiE=",
+            PostgreSqlPassword.ScramVerifier("pencil", Enumerable.Range(0, 16).Select(i => (byte)i).ToArray()));
+
+    [Fact]
+    public void Printable_ascii_passwords_leave_as_a_salted_verifier_and_others_as_they_are_for_the_server_to_hash()
+    {
+        var first = PostgreSqlPassword.ForServer("p'a\"s w");
+        Assert.StartsWith("SCRAM-SHA-256$4096:", first);
+        Assert.NotEqual(first, PostgreSqlPassword.ForServer("p'a\"s w"));
+        Assert.DoesNotContain("p'a", first);
+        Assert.Equal("pässwörd", PostgreSqlPassword.ForServer("pässwörd"));
+    }
+
+    [Fact]
+    public void Grants_on_a_database_reach_schema_public_its_tables_and_those_the_admin_makes_later()
+    {
+        var grant = PostgreSqlSql.GrantSchemaAccess("u\"x");
+
+        Assert.Contains("GRANT USAGE, CREATE ON SCHEMA public TO \"u\"\"x\";", grant);
+        Assert.Contains("GRANT ALL ON ALL TABLES IN SCHEMA public TO \"u\"\"x\";", grant);
+        Assert.Contains("ALTER DEFAULT PRIVILEGES FOR ROLE \"postgres\" IN SCHEMA public GRANT ALL ON TABLES TO \"u\"\"x\";", grant);
+        Assert.Equal(grant.Split('\n').Length, PostgreSqlSql.RevokeSchemaAccess("u\"x").Split('\n').Length);
+    }
 }

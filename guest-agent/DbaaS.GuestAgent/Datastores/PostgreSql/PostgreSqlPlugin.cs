@@ -6,13 +6,14 @@ namespace DbaaS.GuestAgent.Datastores.PostgreSql;
 /// <summary>
 /// PostgreSQL 15: initdb and postgres run as the postgres user (both refuse root); the admin is the postgres
 /// superuser with a SCRAM password, reaching the server over the private socket with a 0600 PGPASSFILE. Users are
-/// login roles; a database is owned by the first user granted it.
+/// login roles; a database made at prepare is owned by the first user granted it. Databases, users and root at
+/// run time are in PostgreSqlAccess.cs.
 /// </summary>
-public sealed class PostgreSqlPlugin(EngineContext context) : EnginePlugin(context, "postgresql")
+public sealed partial class PostgreSqlPlugin(EngineContext context) : EnginePlugin(context, "postgresql")
 {
     const string Engine = "postgresql";
     static readonly string[] SystemDatabases = ["postgres", "template0", "template1"];
-    static readonly string[] SystemRoles = ["postgres", "public", "none", "current_user", "current_role", "session_user"];
+    static readonly string[] SystemRoles = ["postgres", "public", "none", "current_user", "current_role", "session_user", PostgreSqlSql.RootRole];
 
     /// <summary>Keys the agent owns: listeners, paths, authentication files, and anything that runs or loads code.</summary>
     static readonly IReadOnlySet<string> ReservedKeys = new HashSet<string>(StringComparer.Ordinal)
@@ -67,10 +68,7 @@ public sealed class PostgreSqlPlugin(EngineContext context) : EnginePlugin(conte
         }
         foreach (var user in args.Users)
         {
-            RequireName("user name", user.Name);
-            NameRules.RefuseReserved(Engine, "user name", user.Name, SystemRoles, StringComparer.OrdinalIgnoreCase);
-            if (user.Name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"{Engine}: user name '{user.Name}' is not valid: the prefix pg_ is reserved for system roles");
+            RequireUserName(user.Name);
             NameRules.RequirePassword(Engine, user.Name, user.Password);
             foreach (var database in user.Databases) RequireDatabaseName(database);
         }
@@ -133,7 +131,7 @@ public sealed class PostgreSqlPlugin(EngineContext context) : EnginePlugin(conte
 
         var statements = new List<string>();
         foreach (var user in args.Users.DistinctBy(u => u.Name).Where(u => !existing.Contains($"role|{u.Name}")))
-            statements.Add(PostgreSqlSql.CreateRole(user.Name, user.Password));
+            statements.Add(PostgreSqlSql.CreateRole(user.Name, PostgreSqlPassword.ForServer(user.Password)));
         foreach (var database in args.Databases.DistinctBy(d => d.Name).Where(d => !existing.Contains($"database|{d.Name}")))
         {
             var owner = args.Users.FirstOrDefault(u => u.Databases.Contains(database.Name, StringComparer.Ordinal))?.Name ?? PostgreSqlSql.AdminRole;
@@ -144,7 +142,7 @@ public sealed class PostgreSqlPlugin(EngineContext context) : EnginePlugin(conte
         statements.AddRange(grants.Select(g => PostgreSqlSql.GrantDatabase(g.database, g.user)));
         var secrets = args.Users.Select(u => u.Password).ToList();
         if (statements.Count > 0)
-            await RunSqlAsync("postgres", string.Join('\n', statements), secrets, "creating databases and users", cancellationToken);
+            await RunSqlAsync("postgres", PostgreSqlSql.QuietSession + "\n" + string.Join('\n', statements), secrets, "creating databases and users", cancellationToken);
 
         foreach (var database in grants.GroupBy(g => g.database))
             await RunSqlAsync(database.Key, string.Join('\n', database.Select(g => PostgreSqlSql.GrantPublicSchema(g.user))), [],
@@ -183,6 +181,15 @@ public sealed class PostgreSqlPlugin(EngineContext context) : EnginePlugin(conte
     {
         RequireName("database name", name);
         NameRules.RefuseReserved(Engine, "database name", name, SystemDatabases, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A tenant's user: not the admin, root, a keyword-like role or a pg_ system role.</summary>
+    static void RequireUserName(string name)
+    {
+        RequireName("user name", name);
+        NameRules.RefuseReserved(Engine, "user name", name, SystemRoles, StringComparer.OrdinalIgnoreCase);
+        if (name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"{Engine}: user name '{name}' is not valid: the prefix pg_ is reserved for system roles");
     }
 
     /// <summary>63 bytes is NAMEDATALEN - 1; longer names would be truncated silently.</summary>

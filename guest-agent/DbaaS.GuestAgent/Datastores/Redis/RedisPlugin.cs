@@ -6,11 +6,14 @@ namespace DbaaS.GuestAgent.Datastores.Redis;
 /// <summary>
 /// Redis 7: redis-server with a rendered redis.conf as the redis user; the admin is the ACL "default" user,
 /// reached over a private unix socket with its password in REDISCLI_AUTH. Initial users become ACL users saved to
-/// the ACL file. Redis has numbered logical databases only, so a named database is refused.
+/// the ACL file. Redis has numbered logical databases only, so a named database is refused. Users and root at run
+/// time are in RedisAccess.cs.
 /// </summary>
-public sealed class RedisPlugin(EngineContext context) : EnginePlugin(context, "redis")
+public sealed partial class RedisPlugin(EngineContext context) : EnginePlugin(context, "redis")
 {
     const string Engine = "redis";
+    const string AdminUser = "default";
+    const string RootUser = "root";
 
     /// <summary>Everything but administration (CONFIG, ACL, SHUTDOWN, DEBUG, replication control, ...), on every key and channel.</summary>
     public static readonly IReadOnlyList<string> UserRules = ["reset", "on", "~*", "&*", "+@all", "-@admin"];
@@ -53,8 +56,7 @@ public sealed class RedisPlugin(EngineContext context) : EnginePlugin(context, "
                 $"{Engine}: Redis has no named databases (its logical databases are numbered); cannot create '{args.Databases[0].Name}'");
         foreach (var user in args.Users)
         {
-            NameRules.Require(Engine, "user name", user.Name, 64, c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.', "letters, digits, '_', '-' or '.'");
-            NameRules.RefuseReserved(Engine, "user name", user.Name, ["default"], StringComparer.Ordinal);
+            RequireUserName(user.Name);
             NameRules.RequirePassword(Engine, user.Name, user.Password);
             if (user.Databases.Count > 0)
                 throw new NotSupportedException(
@@ -105,6 +107,13 @@ public sealed class RedisPlugin(EngineContext context) : EnginePlugin(context, "
         var info = (await RunAsync(["INFO", "server"], null, [], "reading the server version", cancellationToken)).StandardOutput;
         var line = info.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("redis_version:", StringComparison.Ordinal));
         return line?["redis_version:".Length..] ?? throw new EngineException("redis: INFO server did not report redis_version");
+    }
+
+    /// <summary>A tenant's ACL user: not the admin ("default") or root.</summary>
+    static void RequireUserName(string name)
+    {
+        NameRules.Require(Engine, "user name", name, 64, c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.', "letters, digits, '_', '-' or '.'");
+        NameRules.RefuseReserved(Engine, "user name", name, [AdminUser, RootUser], StringComparer.Ordinal);
     }
 
     /// <summary>One command as the admin over the socket; -e turns an error reply into a failed exit code.</summary>
