@@ -54,6 +54,11 @@ public sealed class RpcDispatcher(string instanceId, byte[] key, GuestRpcMethods
         {
             error = new GuestError(GuestErrorTypes.BadArguments, exception.Message);
         }
+        catch (ArgumentException exception)
+        {
+            // The plugins' own name and password rules (NameRules): the caller's input, not the engine, is at fault.
+            error = new GuestError(GuestErrorTypes.BadArguments, exception.Message);
+        }
         catch (EngineObjectNotFoundException exception)
         {
             error = new GuestError(GuestErrorTypes.NotFound, exception.Message);
