@@ -62,4 +62,7 @@ sleep 10
 echo "guest agent RSS after 10 s idle: $(ps -o rss= -p "$pid" | awk '{printf "%.1f MB", $1/1024}') (pid $pid: $(ps -o args= -p "$pid" | cut -d' ' -f1))"
 # Shared_Clean: pages of files (the executable, libc, libcrypto) that every guest on the machine shares.
 grep -E '^(Rss|Pss|Shared_Clean|Private_Clean|Private_Dirty|Anonymous):' "/proc/$pid/smaps_rollup" | tr -s ' ' | paste -sd' '
+echo "resident memory by mapping (kB, largest first):"
+awk '/^[0-9a-f]+-[0-9a-f]+ /{name = NF >= 6 ? $6 : "[anonymous]"} /^Rss:/{rss[name] += $2}
+     END {for (n in rss) if (rss[n] >= 256) printf "  %6d %s\n", rss[n], n}' "/proc/$pid/smaps" | sort -rn | head -12
 # bench_down deletes it with the rest.
