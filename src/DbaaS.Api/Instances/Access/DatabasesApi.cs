@@ -9,10 +9,10 @@ public static class DatabasesApi
     public static RouteGroupBuilder MapDatabasesApi(this RouteGroupBuilder tenant)
     {
         var databases = tenant.MapGroup("/instances/{instance_id}/databases").WithTags("Databases");
-        databases.MapGet("", List).WithName("ListDatabases").WithSummary("List the databases of an instance");
-        databases.MapPost("", Create).WithName("CreateDatabases").WithSummary("Create databases in an instance");
-        databases.MapGet("/{database_name}", Show).WithName("ShowDatabase").WithSummary("Show a database of an instance");
-        databases.MapDelete("/{database_name}", Delete).WithName("DeleteDatabase").WithSummary("Delete a database of an instance");
+        databases.MapGet("", List).WithName("InstanceListDatabases").WithSummary("List the databases of an instance");
+        databases.MapPost("", Create).WithName("InstanceCreateDatabases").WithSummary("Create databases in an instance");
+        databases.MapGet("/{database_name}", Show).WithName("InstanceShowDatabase").WithSummary("Show a database of an instance");
+        databases.MapDelete("/{database_name}", Delete).WithName("InstanceDeleteDatabase").WithSummary("Delete a database of an instance");
         return tenant;
     }
 

@@ -9,12 +9,12 @@ public static class UsersApi
     public static RouteGroupBuilder MapUsersApi(this RouteGroupBuilder tenant)
     {
         var users = tenant.MapGroup("/instances/{instance_id}/users").WithTags("Users");
-        users.MapGet("", List).WithName("ListUsers").WithSummary("List the users of an instance");
-        users.MapPost("", Create).WithName("CreateUsers").WithSummary("Create users in an instance");
-        users.MapPut("", ChangePasswords).WithName("ChangeUserPasswords").WithSummary("Change the passwords of users");
-        users.MapGet("/{user_name}", Show).WithName("ShowUser").WithSummary("Show a user of an instance");
-        users.MapPut("/{user_name}", Update).WithName("UpdateUser").WithSummary("Rename a user, move it to another host or set its password");
-        users.MapDelete("/{user_name}", Delete).WithName("DeleteUser").WithSummary("Delete a user of an instance");
+        users.MapGet("", List).WithName("InstanceListUsers").WithSummary("List the users of an instance");
+        users.MapPost("", Create).WithName("InstanceCreateUsers").WithSummary("Create users in an instance");
+        users.MapPut("", ChangePasswords).WithName("InstanceChangeUserPasswords").WithSummary("Change the passwords of users");
+        users.MapGet("/{user_name}", Show).WithName("InstanceShowUser").WithSummary("Show a user of an instance");
+        users.MapPut("/{user_name}", Update).WithName("InstanceUpdateUser").WithSummary("Rename a user, move it to another host or set its password");
+        users.MapDelete("/{user_name}", Delete).WithName("InstanceDeleteUser").WithSummary("Delete a user of an instance");
         return tenant;
     }
 
