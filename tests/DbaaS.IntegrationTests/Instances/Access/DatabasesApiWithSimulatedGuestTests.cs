@@ -153,7 +153,7 @@ public sealed class DatabasesApiWithSimulatedGuestTests(SimulatedServersApp fixt
     {
         var session = await _app.NewProjectUserAsync();
         var id = await _client.ActiveInstanceAsync(session);
-        await _app.Database.ExecuteAsync($"UPDATE instances SET service_status = 'shutdown' WHERE id = '{id}'");
+        await _app.Database.ExecuteAsync($"UPDATE instances SET service_status = 'SHUTDOWN' WHERE id = '{id}'");
 
         (await _client.GetAsync(session.Inside(id, "databases"), session.Token))
             .AssertFault(422, "unprocessableEntity", "its status is SHUTDOWN, it must be ACTIVE");

@@ -80,7 +80,7 @@ public sealed class RootApiWithSimulatedGuestTests(SimulatedServersApp fixture)
     {
         var session = await _app.NewProjectUserAsync();
         var id = await _client.ActiveInstanceAsync(session);
-        await _app.Database.ExecuteAsync($"UPDATE instances SET service_status = 'crashed' WHERE id = '{id}'");
+        await _app.Database.ExecuteAsync($"UPDATE instances SET service_status = 'CRASHED' WHERE id = '{id}'");
 
         (await _client.SendAsync(HttpMethod.Post, session.Inside(id, "root"), session.Token)).AssertFault(422, "unprocessableEntity", "SHUTDOWN");
         Assert.Equal(0, await _app.Database.ScalarAsync<long>($"SELECT count(*) FROM root_enabled_history WHERE instance_id = '{id}'"));
