@@ -34,6 +34,8 @@ public sealed class UsersApiWithSimulatedGuestTests(SimulatedServersApp fixture)
         bob.AssertStatus(200);
         Assert.Equal("10.0.0.%", bob.Body.GetProperty("user").Str("host"));
         Assert.Equal(0, bob.Body.GetProperty("user").GetProperty("databases").GetArrayLength());
+        // troveclient's quote_user_host also encodes the dots.
+        (await _client.GetAsync(session.Inside(id, "users/bob%4010%2e0%2e0%2e%25"), session.Token)).AssertStatus(200);
         var alice = await _client.GetAsync(session.Inside(id, "users/alice"), session.Token);
         Assert.Equal(["app"], alice.Body.GetProperty("user").GetProperty("databases").EnumerateArray().Select(d => d.Str("name")));
         (await _client.GetAsync(session.Inside(id, "users/bob"), session.Token)).AssertFault(404, "itemNotFound", "bob@%");
