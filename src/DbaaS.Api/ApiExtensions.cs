@@ -5,6 +5,7 @@ using DbaaS.Api.Health;
 using DbaaS.Api.Http;
 using DbaaS.Api.Identity;
 using DbaaS.Api.Instances;
+using DbaaS.Api.Instances.Access;
 using DbaaS.Api.Limits;
 using DbaaS.Api.OpenApi;
 using DbaaS.Api.Quotas;
@@ -62,6 +63,10 @@ public static class ApiExtensions
         tenant.MapQuotasApi();
         tenant.MapInstancesApi();
         tenant.MapInstancesMgmtApi();
+        tenant.MapDatabasesApi();
+        tenant.MapUsersApi();
+        tenant.MapUserAccessApi();
+        tenant.MapRootApi();
         return app;
     }
 

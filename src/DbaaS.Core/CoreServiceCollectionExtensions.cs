@@ -63,6 +63,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DbaaS.Core.Instances.InstanceReads>();
         services.AddSingleton<DbaaS.Core.Instances.InstanceReadCache>();
         services.Configure<DbaaS.Core.Instances.InstanceOptions>(configuration.GetSection(DbaaS.Core.Instances.InstanceOptions.Section));
+        services.Configure<DbaaS.Core.Access.AccessOptions>(configuration.GetSection(DbaaS.Core.Access.AccessOptions.Section));
+        services.AddScoped<DbaaS.Core.Access.AccessTargets>();
+        services.AddScoped<DbaaS.Core.Access.AccessGuestCalls>();
+        services.AddScoped<DbaaS.Core.Access.DatabaseAccess>();
+        services.AddScoped<DbaaS.Core.Access.UserAccess>();
+        services.AddScoped<DbaaS.Core.Access.RootAccess>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

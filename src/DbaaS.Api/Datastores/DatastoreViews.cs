@@ -1,5 +1,6 @@
 using System.Globalization;
 using DbaaS.Api.Http;
+using DbaaS.Contracts.Datastores;
 using DbaaS.Core.Datastores;
 
 namespace DbaaS.Api.Datastores;
@@ -31,6 +32,7 @@ public static class DatastoreViews
         name = version.Name,
         datastore = version.DatastoreId,
         version = version.Version,
+        capabilities = DatastoreCapabilities.For(version.Manager),
         links = urls.SelfAndBookmark(request, tenantId, $"datastores/versions/{version.Id}"),
     };
 
@@ -47,6 +49,8 @@ public static class DatastoreViews
         packages = string.Join(",", version.Packages),
         image = version.ImageId,
         image_tags = version.ImageTags,
+        // Our extension (the capabilities API Trove planned): what the datastore's plugin does with databases, users and root.
+        capabilities = DatastoreCapabilities.For(version.Manager),
         links = urls.SelfAndBookmark(request, tenantId, $"datastores/versions/{version.Id}"),
     };
 

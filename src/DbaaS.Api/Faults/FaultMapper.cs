@@ -16,6 +16,8 @@ public static class FaultMapper
         UnprocessableException e => Fault.Unprocessable(e.Message),
         OverLimitException e => Fault.OverLimit(e.Message),
         ServiceUnavailableException e => Fault.Unavailable(e.Message),
+        // The guest tried and failed: its message says why, which the generic 500 would hide.
+        GuestOperationFailedException e => Fault.ServerError(e.Message),
         // Keystone down is not the caller's fault: 503, so clients retry rather than re-authenticate.
         IdentityBackendUnavailableException => Fault.Unavailable("The identity service cannot validate tokens right now; try again shortly."),
         BadHttpRequestException e => Fault.BadRequest(e.Message),

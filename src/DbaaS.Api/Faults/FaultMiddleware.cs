@@ -33,6 +33,8 @@ public sealed class FaultMiddleware(RequestDelegate next, ILogger<FaultMiddlewar
             }
             else if (exception is ServiceUnavailableException or DbaaS.Core.Identity.IdentityBackendUnavailableException)
                 logger.LogWarning(exception, "Dependency unavailable on {Method} {Path}", context.Request.Method, context.Request.Path);
+            else if (exception is GuestOperationFailedException)
+                logger.LogWarning("Guest operation failed on {Method} {Path}: {Message}", context.Request.Method, context.Request.Path, exception.Message);
 
             context.Response.Clear();
             if (exception is OverLimitException { RetryAfter: { } retryAfter })

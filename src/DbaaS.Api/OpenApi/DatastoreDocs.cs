@@ -19,6 +19,12 @@ public static class DatastoreDocs
         new("A float parameter without a default or description", FloatParameter),
     ];
 
+    private const string CapabilitiesNote =
+        "capabilities (our extension, the capabilities API Trove planned) says what the datastore's plugin does with databases, " +
+        "users and root: list_databases, manage_databases (create and delete), database_character_sets, users (create, list, " +
+        "delete, change passwords), user_host (users are name@host), rename_users, user_access (grant and revoke single " +
+        "databases) and root. A call the datastore cannot do answers 400 naming the datastore.";
+
     public static readonly IReadOnlyList<RouteDoc> Routes =
     [
         new($"GET {Tenant}/datastores")
@@ -36,11 +42,13 @@ public static class DatastoreDocs
         new($"GET {Tenant}/datastores/{{datastore_id}}/versions") { Response = Versions, Errors = [NoDatastore] },
         new($"GET {Tenant}/datastores/{{datastore_id}}/versions/{{version_id}}")
         {
+            Description = CapabilitiesNote,
             Response = Version, ResponseVariants = [new("A version pinned to an image", VersionWithImage)],
             Errors = [NoVersion],
         },
         new($"GET {Tenant}/datastores/versions/{{version_id}}")
         {
+            Description = CapabilitiesNote,
             Response = Version, ResponseVariants = [new("A version pinned to an image", VersionWithImage)],
             Errors = [NoVersionById],
         },
@@ -152,6 +160,7 @@ public static class DatastoreDocs
               "name": "8.0",
               "datastore": "a73d7567-2841-4e2e-9af8-45a94fa886cb",
               "version": "8.0.40",
+              "capabilities": ["list_databases", "manage_databases", "database_character_sets", "users", "user_host", "rename_users", "user_access", "root"],
               "links": [
                 { "href": "https://dbaas.example.com/v1.0/be1f9d94a7cf420ca744a2f877075140/datastores/versions/56231f68-7dc3-4b31-8903-e95621430db1", "rel": "self" },
                 { "href": "https://dbaas.example.com/datastores/versions/56231f68-7dc3-4b31-8903-e95621430db1", "rel": "bookmark" }
@@ -174,6 +183,7 @@ public static class DatastoreDocs
             "packages": "mysql-server",
             "image": null,
             "image_tags": ["mysql"],
+            "capabilities": ["list_databases", "manage_databases", "database_character_sets", "users", "user_host", "rename_users", "user_access", "root"],
             "links": [
               { "href": "https://dbaas.example.com/v1.0/be1f9d94a7cf420ca744a2f877075140/datastores/versions/56231f68-7dc3-4b31-8903-e95621430db1", "rel": "self" },
               { "href": "https://dbaas.example.com/datastores/versions/56231f68-7dc3-4b31-8903-e95621430db1", "rel": "bookmark" }
@@ -195,6 +205,7 @@ public static class DatastoreDocs
             "packages": "postgresql-15,postgresql-contrib-15",
             "image": "42706631-3b76-4d1c-95c9-6a85e72eebda",
             "image_tags": [],
+            "capabilities": ["list_databases", "manage_databases", "users", "rename_users", "user_access", "root"],
             "links": [
               { "href": "https://dbaas.example.com/v1.0/be1f9d94a7cf420ca744a2f877075140/datastores/versions/c9d4ff39-d812-4b43-802f-dd528bd04eb5", "rel": "self" },
               { "href": "https://dbaas.example.com/datastores/versions/c9d4ff39-d812-4b43-802f-dd528bd04eb5", "rel": "bookmark" }

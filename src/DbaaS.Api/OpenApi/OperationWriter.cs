@@ -25,6 +25,8 @@ public static partial class OperationWriter
         ["user_id"] = "The user's id.",
         ["role_id"] = "The role: admin, member or reader (a role's id is its name).",
         ["instance_id"] = "The instance's id (a UUID).",
+        ["database_name"] = "The database's name inside the instance (Redis: the number of a logical database).",
+        ["user_name"] = "The user inside the instance: its name, or for MySQL and MariaDB name@host URL-encoded (app%40%25 is app@%); a name alone means host %.",
     };
 
     public static void Describe(OpenApiOperation operation, RouteDoc doc, IEnumerable<object> metadata, OpenApiDocument document,

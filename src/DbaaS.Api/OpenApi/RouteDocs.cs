@@ -10,6 +10,7 @@ public static class RouteDocs
             {
                 VersionDocs.Routes, HealthDocs.Routes, IdentityDocs.Routes, FlavorDocs.Routes, DatastoreDocs.Routes,
                 DatastoreVersionMgmtDocs.Routes, LimitDocs.Routes, QuotaDocs.Routes, InstanceDocs.Routes, InstanceMgmtDocs.Routes,
+                DatabaseDocs.Routes, UserDocs.Routes, RootDocs.Routes,
             }
             .SelectMany(routes => routes)
             .ToFrozenDictionary(doc => doc.Route, StringComparer.Ordinal);

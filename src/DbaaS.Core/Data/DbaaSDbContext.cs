@@ -1,3 +1,4 @@
+using DbaaS.Core.Access;
 using DbaaS.Core.Datastores;
 using DbaaS.Core.Flavors;
 using DbaaS.Core.Data.Outbox;
@@ -25,6 +26,7 @@ public sealed class DbaaSDbContext(DbContextOptions<DbaaSDbContext> options) : D
     public DbSet<Instance> Instances => Set<Instance>();
     public DbSet<InstanceTask> InstanceTasks => Set<InstanceTask>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RootEnabledHistory> RootEnabledHistory => Set<RootEnabledHistory>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -46,6 +48,8 @@ public sealed class DbaaSDbContext(DbContextOptions<DbaaSDbContext> options) : D
         model.Entity<OutboxMessage>().ToTable("outbox_messages").HasKey(m => m.Id);
         model.Entity<OutboxMessage>().Property(m => m.Id).UseIdentityAlwaysColumn();
         model.Entity<OutboxMessage>().Property(m => m.Body).HasColumnType("jsonb");
+        model.Entity<RootEnabledHistory>().ToTable("root_enabled_history").HasKey(h => h.Id);
+        model.Entity<RootEnabledHistory>().Property(h => h.Id).UseIdentityAlwaysColumn();
 
         // Foreign keys tell EF the insert order. datastores.default_version_id is left out on purpose: with it the
         // two tables would form a cycle EF cannot order; the database checks it (DEFERRABLE) at commit.
@@ -60,6 +64,7 @@ public sealed class DbaaSDbContext(DbContextOptions<DbaaSDbContext> options) : D
         model.Entity<Instance>().HasOne<Flavor>().WithMany().HasForeignKey(i => i.FlavorId);
         model.Entity<Instance>().HasOne<DatastoreVersion>().WithMany().HasForeignKey(i => i.DatastoreVersionId);
         model.Entity<InstanceTask>().HasOne<Instance>().WithMany().HasForeignKey(t => t.InstanceId);
+        model.Entity<RootEnabledHistory>().HasOne<Instance>().WithMany().HasForeignKey(h => h.InstanceId);
         model.Entity<ConfigurationParameter>().HasOne<DatastoreVersion>().WithMany().HasForeignKey(p => p.DatastoreVersionId).OnDelete(DeleteBehavior.Cascade);
 
         foreach (var entity in model.Model.GetEntityTypes())

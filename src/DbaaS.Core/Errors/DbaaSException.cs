@@ -28,3 +28,6 @@ public sealed class ServiceUnavailableException(string message, Exception? inner
 {
     public Exception? Cause { get; } = inner;
 }
+
+/// <summary>An instance's guest agent tried and failed (its message says why); not the caller's fault, 500.</summary>
+public sealed class GuestOperationFailedException(string message) : DbaaSException(message);

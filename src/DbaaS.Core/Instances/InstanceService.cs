@@ -31,7 +31,7 @@ public sealed class InstanceService(
             throw new BadRequestException($"Flavor {flavor.Id} is not allowed for datastore {datastore.Name} version {version.Name}.");
         if (request.VolumeSizeGb > options.Value.MaxVolumeSizeGb)
             throw new BadRequestException($"Volume size {request.VolumeSizeGb} GB is larger than the maximum allowed, {options.Value.MaxVolumeSizeGb} GB.");
-        InitialObjectRules.Validate(version, datastore.Name, request.Databases, request.Users);
+        var users = InitialObjectRules.Validate(version, datastore.Name, request.Databases, request.Users);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var instance = new Instance
@@ -51,7 +51,7 @@ public sealed class InstanceService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await quotas.ReserveAsync(caller.ProjectId, UsageOf(flavor.RamMb, request.VolumeSizeGb), cancellationToken);
         db.Instances.Add(instance);
-        var task = NewTask(instance, TaskKinds.Create, caller, new CreateTaskArgs(request.Databases, request.Users));
+        var task = NewTask(instance, TaskKinds.Create, caller, new CreateTaskArgs(request.Databases, users));
         db.Enqueue(new CreateInstance(task.Id, instance.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         await WakeRelayAsync(cancellationToken);

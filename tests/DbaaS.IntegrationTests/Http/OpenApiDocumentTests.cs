@@ -20,7 +20,7 @@ public sealed partial class OpenApiDocumentTests(DbaaSApp app)
 
     private static readonly string[] AnonymousRoutes = ["GET /", "GET /v1.0", "GET /v3", "POST /v3/auth/tokens", "GET /healthz", "GET /readyz"];
 
-    private static readonly int[] FaultStatuses = [400, 401, 403, 404, 409, 413, 422, 500];
+    private static readonly int[] FaultStatuses = [400, 401, 403, 404, 409, 413, 422, 500, 503];
 
     [Fact]
     public async Task Every_route_of_the_app_is_documented_with_summary_parameters_bodies_examples_and_faults()

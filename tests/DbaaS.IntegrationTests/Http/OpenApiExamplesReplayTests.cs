@@ -134,17 +134,26 @@ public sealed partial class OpenApiExamplesReplayTests : IAsyncLifetime
             "version_id" => MySql80,
             "name" => "max_connections",
             "instance_id" => instanceId ?? throw new InvalidOperationException($"{path} needs an instance."),
+            // What ExampleInstances' instances are created with (the documented create example).
+            "database_name" => "app",
+            "user_name" => "app",
             var other => throw new InvalidOperationException($"Teach the replay test a value for {{{other}}} in {path}."),
         });
 
         /// <summary>The route for each of the world's instances when it names one; a paged listing also one item per page.</summary>
         public IEnumerable<string> Urls(string path, JsonElement operation)
         {
-            var urls = path.Contains("{instance_id}") ? Instances.Select(id => Fill(path, id)) : [Fill(path)];
+            // Databases, users and root go to the guest of an ACTIVE instance; the failed one answers 422 there.
+            var instances = IsInsideInstance(path) ? Instances.Take(1) : Instances;
+            var urls = path.Contains("{instance_id}") ? instances.Select(id => Fill(path, id)) : [Fill(path)];
             var paged = operation.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p =>
                 p.GetProperty("name").GetString() == "limit" && p.GetProperty("in").GetString() == "query");
             return paged ? urls.SelectMany(url => new[] { url, url + "?limit=1" }) : urls;
         }
+
+        static bool IsInsideInstance(string path) =>
+            path.Contains("/instances/{instance_id}/databases") || path.Contains("/instances/{instance_id}/users") ||
+            (path.Contains("/instances/{instance_id}/root") && !path.Contains("/mgmt/"));
 
         public string Substitute(string example) => example
             .Replace(ExampleIds.Project, Demo.ProjectId)

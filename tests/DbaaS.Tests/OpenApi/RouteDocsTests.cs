@@ -9,7 +9,7 @@ public sealed partial class RouteDocsTests
 {
     private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
     private static readonly int[] SuccessStatuses = [200, 201, 202, 204];
-    private static readonly int[] FaultStatuses = [400, 401, 403, 404, 409, 413, 422, 500];
+    private static readonly int[] FaultStatuses = [400, 401, 403, 404, 409, 413, 422, 500, 503];
 
     public static TheoryData<string, string> Examples()
     {
