@@ -42,7 +42,7 @@ public static class InstancesApi
         return Results.Json(new
         {
             instances = page.Items.Select(i => view(i, snapshot, request, urls, tenantId)),
-            instances_links = NextLinks(request, urls, tenantId, path, limit, page.NextMarker),
+            links = NextLinks(request, urls, tenantId, path, limit, page.NextMarker),
         });
     }
 

@@ -38,7 +38,7 @@ public static class InstancesMgmtApi
         return Results.Json(new
         {
             instances = page.Items.Select(i => InstanceViews.Management(i, snapshot, request, urls, tenant_id, tasks: null)),
-            instances_links = InstancesApi.NextLinks(request, urls, tenant_id, "mgmt/instances", limit, page.NextMarker, extra),
+            links = InstancesApi.NextLinks(request, urls, tenant_id, "mgmt/instances", limit, page.NextMarker, extra),
         });
     }
 

@@ -25,7 +25,7 @@ public static class InstanceDocs
         new("GET /v1.0/{tenant_id}/instances")
         {
             Response = Instances, Query = Paging, Errors = [BadPage],
-            Description = "The project's instances, oldest first, a page at a time; instances_links holds a next link while more follow. " +
+            Description = "The project's instances, oldest first, a page at a time; links holds a next link (the key troveclient follows) while more follow. " +
                           "ip, addresses, hostname and port (where clients connect) appear once the instance has a server.",
         },
         new("GET /v1.0/{tenant_id}/instances/detail")
@@ -168,7 +168,7 @@ public static class InstanceDocs
               "volume": { "size": 1 }
             }
           ],
-          "instances_links": [
+          "links": [
             {
               "href": "https://dbaas.example.com/v1.0/be1f9d94a7cf420ca744a2f877075140/instances?limit=2&marker=3f6c0f0e-5d4a-4b9e-9a51-2c0d8e7a1b42",
               "rel": "next"
@@ -236,7 +236,7 @@ public static class InstanceDocs
               }
             }
           ],
-          "instances_links": [
+          "links": [
             {
               "href": "https://dbaas.example.com/v1.0/be1f9d94a7cf420ca744a2f877075140/instances/detail?limit=2&marker=b76a6a76-748b-4064-adec-4c9e6c9abd68",
               "rel": "next"

@@ -208,7 +208,7 @@ public static class InstanceMgmtDocs
               "engine_version": "7.0.15"
             }
           ],
-          "instances_links": [
+          "links": [
             {
               "href": "https://dbaas.example.com/v1.0/8f7a51d4e1d74d1b8b8d86ec1dc59a11/mgmt/instances?limit=3&marker=0f4b7d8e-2c61-4a3d-9b2e-6d1c5a7e8f90",
               "rel": "next"

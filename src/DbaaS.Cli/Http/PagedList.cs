@@ -7,7 +7,7 @@ namespace DbaaS.Cli.Http;
 internal sealed record Page(IReadOnlyList<JsonObject> Items, string? NextMarker);
 
 /// <summary>
-/// Reads Trove's paginated lists: <c>{"instances":[…], "instances_links":[{"rel":"next","href":"…?limit=N&amp;marker=ID"}]}</c>.
+/// Reads Trove's paginated lists: <c>{"instances":[…], "links":[{"rel":"next","href":"…?limit=N&amp;marker=ID"}]}</c>.
 /// Like troveclient, it takes only the marker out of the next link and asks its own endpoint again, because the
 /// server writes the link with the host it believes it has, which behind a proxy is not the one we can reach.
 /// </summary>
@@ -51,7 +51,7 @@ internal static class PagedList
             // A server that hands back a marker it already gave would otherwise keep us here forever.
             if (!seen.Add(page.NextMarker))
             {
-                throw new CliError($"The server's \"{envelope}_links\" repeat the marker '{page.NextMarker}'; stopped following them.");
+                throw new CliError($"The server's next links repeat the marker '{page.NextMarker}'; stopped following them.");
             }
             marker = page.NextMarker;
         }
@@ -59,7 +59,9 @@ internal static class PagedList
 
     private static string? NextMarker(JsonNode? body, string envelope)
     {
-        var next = (body?[envelope + "_links"] as JsonArray ?? []).Objects().FirstOrDefault(link => link.Text("rel") == "next");
+        // Trove answers "links" (what troveclient follows); "<envelope>_links" is read too, as older DbaaS servers sent.
+        var links = body?["links"] as JsonArray ?? body?[envelope + "_links"] as JsonArray ?? [];
+        var next = links.Objects().FirstOrDefault(link => link.Text("rel") == "next");
         if (next?.Text("href") is not { } href)
         {
             return null;

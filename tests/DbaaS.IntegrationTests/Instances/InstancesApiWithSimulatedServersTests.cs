@@ -50,7 +50,7 @@ public sealed class InstancesApiWithSimulatedServersTests(SimulatedServersApp fi
             page.AssertStatus(200);
             pages++;
             seen.AddRange(page.Body.GetProperty("instances").EnumerateArray().Select(i => i.Str("id")));
-            var next = page.Body.GetProperty("instances_links").EnumerateArray().FirstOrDefault(l => l.Str("rel") == "next");
+            var next = page.Body.GetProperty("links").EnumerateArray().FirstOrDefault(l => l.Str("rel") == "next");
             path = next.ValueKind == JsonValueKind.Undefined ? null : new Uri(next.Str("href")).PathAndQuery;
         }
         Assert.Equal(3, pages);

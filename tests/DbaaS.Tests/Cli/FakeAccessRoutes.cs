@@ -233,7 +233,7 @@ internal static class FakeAccessRoutes
         if (start + page.Count < source.Count)
         {
             var next = $"https://127.0.0.1:8779/v1.0/{FakeDbaaSServer.ProjectId}/{route}?limit={limit}&marker={Uri.EscapeDataString(key(page[^1]))}";
-            body[envelope + "_links"] = new JsonArray(new JsonObject { ["href"] = next, ["rel"] = "next" });
+            body["links"] = new JsonArray(new JsonObject { ["href"] = next, ["rel"] = "next" });
         }
         return Ok(body);
     }

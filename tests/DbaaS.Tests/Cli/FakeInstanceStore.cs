@@ -9,7 +9,7 @@ namespace DbaaS.Tests.Cli;
 /// <summary>
 /// The instance routes of the <see cref="FakeDbaaSServer"/>, answering as Trove's do: a create starts in BUILD
 /// and turns ACTIVE (or ERROR with a fault) after <see cref="PollsToSettle"/> GETs; actions answer 202 and pass
-/// through REBOOT/RESIZE; a delete passes through SHUTDOWN to 404; lists page with <c>instances_links</c>; an
+/// through REBOOT/RESIZE; a delete passes through SHUTDOWN to 404; lists page with <c>links</c>; an
 /// instance in the middle of something refuses actions with 422, and faults have Trove's envelopes. The databases,
 /// users and root of an instance are <see cref="FakeAccessRoutes"/>.
 /// </summary>
@@ -273,7 +273,7 @@ public sealed class FakeInstanceStore
             {
                 Query = $"limit={limit}&marker={page[^1].Id}" + (query["deleted"] is { } deleted ? $"&deleted={deleted}" : ""),
             };
-            body["instances_links"] = new JsonArray(new JsonObject { ["href"] = next.Uri.AbsoluteUri, ["rel"] = "next" });
+            body["links"] = new JsonArray(new JsonObject { ["href"] = next.Uri.AbsoluteUri, ["rel"] = "next" });
         }
         return Ok(body);
     }

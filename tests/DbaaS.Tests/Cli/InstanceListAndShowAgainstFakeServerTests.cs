@@ -122,7 +122,7 @@ public class InstanceListAndShowAgainstFakeServerTests
         var result = await DbaaSCli.RunAsync(server, "instance", "list", "--all");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("ERROR: The server's \"instances_links\" repeat the marker 'm1'; stopped following them.", result.Stderr.Trim());
+        Assert.Equal("ERROR: The server's next links repeat the marker 'm1'; stopped following them.", result.Stderr.Trim());
     }
 
     [Fact]

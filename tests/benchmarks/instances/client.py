@@ -208,7 +208,7 @@ def list_all(api, status_only=False):
         if code != 200:
             raise RuntimeError(f"GET {path} answered {code}: {body}")
         items += body["instances"]
-        nxt = [link for link in body.get("instances_links", []) if link.get("rel") == "next"]
+        nxt = [link for link in body.get("links", []) if link.get("rel") == "next"]
         if not nxt:
             return items
         marker = items[-1]["id"]
