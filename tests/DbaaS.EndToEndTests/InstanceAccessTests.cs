@@ -18,11 +18,12 @@ public abstract class InstanceAccessTests(ProcessServersApp fixture, AccessEngin
     protected const string TrickyPassword = "it's \"a\" \\pass; word";
 
     protected ApiClient Client { get; } = fixture.App.Client();
+    protected AccessEngineClient Engine { get; } = engine;
 
     protected async Task<(Session Session, string Id, string Host, int Port)> ActiveInstanceAsync()
     {
         var session = await fixture.App.NewProjectUserAsync();
-        var id = await Client.CreateInstanceAsync(session, InstanceSteps.CreateBody($"{engine.Datastore}-access", datastore: engine.Datastore));
+        var id = await Client.CreateInstanceAsync(session, InstanceSteps.CreateBody($"{Engine.Datastore}-access", datastore: Engine.Datastore));
         var active = await Client.WaitForStatusAsync(session, id, Build, "ACTIVE", "ERROR");
         Assert.True(active.Str("status") == "ACTIVE", active.ToString());
         return (session, id, active.Str("hostname"), active.GetProperty("port").GetInt32());
@@ -48,7 +49,7 @@ public abstract class InstanceAccessTests(ProcessServersApp fixture, AccessEngin
         Assert.Equal("root", root.Str("name"));
         var password = root.Str("password");
         Assert.True(password.Length >= 16, "a generated root password is long");
-        Assert.True(await engine.CanLogInAsync(host, port, "root", password), "root cannot log in with the returned password");
+        Assert.True(await Engine.CanLogInAsync(host, port, "root", password), "root cannot log in with the returned password");
         Assert.True((await SendAsync(session, HttpMethod.Get, $"instances/{id}/root", 200)).GetProperty("rootEnabled").GetBoolean());
 
         var admin = await fixture.App.AdminAsync();
@@ -57,12 +58,12 @@ public abstract class InstanceAccessTests(ProcessServersApp fixture, AccessEngin
         Assert.Equal(session.UserId, history.Body.GetProperty("root_history").Str("user"));
 
         await Client.SendAsync(HttpMethod.Delete, session.Tenant($"instances/{id}/root"), session.Token);
-        Assert.False(await engine.CanLogInAsync(host, port, "root", password), "root still logs in after disable");
+        Assert.False(await Engine.CanLogInAsync(host, port, "root", password), "root still logs in after disable");
 
         // A password the tenant chooses, quotes and all.
         var chosen = (await SendAsync(session, HttpMethod.Post, $"instances/{id}/root", 200, new { password = TrickyPassword })).GetProperty("user");
         Assert.Equal(TrickyPassword, chosen.Str("password"));
-        Assert.True(await engine.CanLogInAsync(host, port, "root", TrickyPassword), "root cannot log in with the chosen password");
+        Assert.True(await Engine.CanLogInAsync(host, port, "root", TrickyPassword), "root cannot log in with the chosen password");
     }
 }
 
@@ -82,23 +83,23 @@ public abstract class SqlInstanceAccessTests(ProcessServersApp fixture, AccessEn
         {
             users = new[] { new { name = "clerk", password = TrickyPassword, databases = new[] { new { name = "sales" }, new { name = "stock" } } } },
         });
-        Assert.Equal(["sales", "stock"], await engine.ReachableAsync(host, port, "clerk", TrickyPassword, "sales", "stock", "hr"));
+        Assert.Equal(["sales", "stock"], await Engine.ReachableAsync(host, port, "clerk", TrickyPassword, "sales", "stock", "hr"));
         Assert.Equal(["sales", "stock"], await NamesAsync(session, $"instances/{id}/users/{userPath}/databases", "databases"));
 
         // Revoke one database: gone from the engine and from the listing.
         await SendAsync(session, HttpMethod.Delete, $"instances/{id}/users/{userPath}/databases/stock", 202);
-        Assert.Equal(["sales"], await engine.ReachableAsync(host, port, "clerk", TrickyPassword, "sales", "stock", "hr"));
+        Assert.Equal(["sales"], await Engine.ReachableAsync(host, port, "clerk", TrickyPassword, "sales", "stock", "hr"));
 
         // Grant another, then change the password through the bulk route.
         await SendAsync(session, HttpMethod.Put, $"instances/{id}/users/{userPath}/databases", 202, new { databases = new[] { new { name = "hr" } } });
         await SendAsync(session, HttpMethod.Put, $"instances/{id}/users", 202, new { users = new[] { new { name = "clerk", password = "N3w-secret" } } });
-        Assert.False(await engine.CanLogInAsync(host, port, "clerk", TrickyPassword, "sales"), "the old password still works");
-        Assert.Equal(["sales", "hr"], await engine.ReachableAsync(host, port, "clerk", "N3w-secret", "sales", "stock", "hr"));
+        Assert.False(await Engine.CanLogInAsync(host, port, "clerk", TrickyPassword, "sales"), "the old password still works");
+        Assert.Equal(["sales", "hr"], await Engine.ReachableAsync(host, port, "clerk", "N3w-secret", "sales", "stock", "hr"));
 
         // Rename: the new name logs in with the same password and keeps its grants; the old name is gone.
         await SendAsync(session, HttpMethod.Put, $"instances/{id}/users/{userPath}", 202, new { user = new { name = "manager" } });
-        Assert.False(await engine.CanLogInAsync(host, port, "clerk", "N3w-secret", "sales"), "the old name still logs in");
-        Assert.Equal(["sales", "hr"], await engine.ReachableAsync(host, port, "manager", "N3w-secret", "sales", "stock", "hr"));
+        Assert.False(await Engine.CanLogInAsync(host, port, "clerk", "N3w-secret", "sales"), "the old name still logs in");
+        Assert.Equal(["sales", "hr"], await Engine.ReachableAsync(host, port, "manager", "N3w-secret", "sales", "stock", "hr"));
         Assert.Contains("manager", await NamesAsync(session, $"instances/{id}/users", "users"));
 
         // Refusals: each says why, and nothing changes.
@@ -111,9 +112,9 @@ public abstract class SqlInstanceAccessTests(ProcessServersApp fixture, AccessEn
             new { users = new[] { new { name = "evil\" SUPERUSER --", password = "pw" } } })).AssertStatus(400);
         Assert.Equal(["hr", "sales", "stock"], await NamesAsync(session, $"instances/{id}/databases", "databases"));
 
-        // Deleting the user and a database: both gone from the engine.
+        // Deleting the user and a database: both gone from the Engine.
         await SendAsync(session, HttpMethod.Delete, $"instances/{id}/users/{userPath.Replace("clerk", "manager")}", 202);
-        Assert.False(await engine.CanLogInAsync(host, port, "manager", "N3w-secret", "sales"), "a deleted user still logs in");
+        Assert.False(await Engine.CanLogInAsync(host, port, "manager", "N3w-secret", "sales"), "a deleted user still logs in");
         await SendAsync(session, HttpMethod.Delete, $"instances/{id}/databases/stock", 202);
         Assert.Equal(["hr", "sales"], await NamesAsync(session, $"instances/{id}/databases", "databases"));
     }
@@ -138,16 +139,16 @@ public sealed class RedisAccessTests(ProcessServersApp fixture) : InstanceAccess
             .AssertFault(400, "badRequest", "redis");
 
         await SendAsync(session, HttpMethod.Post, $"instances/{id}/users", 202, new { users = new[] { new { name = "cache", password = TrickyPassword } } });
-        Assert.True(await engine.CanLogInAsync(host, port, "cache", TrickyPassword, "3"), "the new ACL user cannot log in");
+        Assert.True(await Engine.CanLogInAsync(host, port, "cache", TrickyPassword, "3"), "the new ACL user cannot log in");
         Assert.Equal(["cache"], await NamesAsync(session, $"instances/{id}/users", "users"));
 
         await SendAsync(session, HttpMethod.Put, $"instances/{id}/users/cache", 202, new { user = new { password = "N3w-secret" } });
-        Assert.False(await engine.CanLogInAsync(host, port, "cache", TrickyPassword), "the old password still works");
-        Assert.True(await engine.CanLogInAsync(host, port, "cache", "N3w-secret"), "the new password does not work");
+        Assert.False(await Engine.CanLogInAsync(host, port, "cache", TrickyPassword), "the old password still works");
+        Assert.True(await Engine.CanLogInAsync(host, port, "cache", "N3w-secret"), "the new password does not work");
         (await Client.SendAsync(HttpMethod.Put, session.Tenant($"instances/{id}/users/cache"), session.Token, new { user = new { name = "renamed" } }))
             .AssertFault(400, "badRequest", "redis");
 
         await SendAsync(session, HttpMethod.Delete, $"instances/{id}/users/cache", 202);
-        Assert.False(await engine.CanLogInAsync(host, port, "cache", "N3w-secret"), "a deleted user still logs in");
+        Assert.False(await Engine.CanLogInAsync(host, port, "cache", "N3w-secret"), "a deleted user still logs in");
     }
 }
