@@ -26,24 +26,20 @@ public static class InstancesApi
     }
 
     static Task<IResult> List(string tenant_id, int? limit, string? marker, HttpRequest request, InstanceReads reads, CatalogCache catalog, PublicUrls urls) =>
-        ListPage(tenant_id, limit, marker, request, reads, catalog, urls, "instances", InstanceViews.Basic);
+        ListPage(tenant_id, limit, marker, request, reads, catalog, urls, "instances", detail: false);
 
     static Task<IResult> ListDetail(string tenant_id, int? limit, string? marker, HttpRequest request, InstanceReads reads, CatalogCache catalog, PublicUrls urls) =>
-        ListPage(tenant_id, limit, marker, request, reads, catalog, urls, "instances/detail", InstanceViews.Detail);
+        ListPage(tenant_id, limit, marker, request, reads, catalog, urls, "instances/detail", detail: true);
 
     static async Task<IResult> ListPage(
         string tenantId, int? limit, string? marker, HttpRequest request, InstanceReads reads, CatalogCache catalog, PublicUrls urls,
-        string path, Func<Instance, CatalogSnapshot, HttpRequest, PublicUrls, string, Dictionary<string, object?>> view)
+        string path, bool detail)
     {
         if (limit is < 1) throw new BadRequestException($"limit must be a positive integer, not {limit}.");
         var cancellationToken = request.HttpContext.RequestAborted;
         var page = await reads.ListAsync(tenantId, limit, marker, cancellationToken);
         var snapshot = await catalog.GetAsync(cancellationToken);
-        return Results.Json(new
-        {
-            instances = page.Items.Select(i => view(i, snapshot, request, urls, tenantId)),
-            links = NextLinks(request, urls, tenantId, path, limit, page.NextMarker),
-        });
+        return InstanceJson.List(page.Items, NextLinks(request, urls, tenantId, path, limit, page.NextMarker), detail, snapshot, request, urls, tenantId);
     }
 
     /// <summary>Trove's pagination: a <c>next</c> link only when there is a next page, carrying the last id as marker.</summary>
@@ -66,7 +62,7 @@ public static class InstancesApi
     {
         var instance = await reads.GetAsync(tenant_id, instance_id, http.RequestAborted);
         var snapshot = await catalog.GetAsync(http.RequestAborted);
-        return Results.Json(new { instance = InstanceViews.Detail(instance, snapshot, http.Request, urls, tenant_id) });
+        return InstanceJson.Show(instance, snapshot, http.Request, urls, tenant_id);
     }
 
     static async Task<IResult> Rename(string tenant_id, string instance_id, HttpContext http, InstanceService service)
