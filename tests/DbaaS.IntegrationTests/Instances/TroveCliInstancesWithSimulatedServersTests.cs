@@ -18,18 +18,7 @@ public sealed class TroveCliInstancesWithSimulatedServersTests(SimulatedServersA
     {
         var client = _app.Client();
         var session = await _app.NewProjectUserAsync();
-        // NewProjectUserAsync names the user u-<suffix>, its project p-<suffix>, its password password-<suffix>.
-        var suffix = session.UserName[2..];
-        var environment = new Dictionary<string, string>
-        {
-            ["OS_AUTH_URL"] = $"{_app.BaseUrl}/v3",
-            ["OS_USERNAME"] = session.UserName,
-            ["OS_PASSWORD"] = "password-" + suffix,
-            ["OS_PROJECT_NAME"] = "p-" + suffix,
-            ["OS_USER_DOMAIN_NAME"] = "Default",
-            ["OS_PROJECT_DOMAIN_NAME"] = "Default",
-            ["OS_IDENTITY_API_VERSION"] = "3",
-        };
+        var environment = OpenStackEnvironment.For(_app, session);
 
         var created = await ExternalProcess.RunAsync("trove",
             ["create", "trove-made", "2", "--size", "1", "--datastore", "mariadb", "--datastore_version", "10.11",

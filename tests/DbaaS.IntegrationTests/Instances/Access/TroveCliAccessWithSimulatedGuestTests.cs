@@ -17,17 +17,7 @@ public sealed class TroveCliAccessWithSimulatedGuestTests(SimulatedServersApp fi
     {
         var session = await _app.NewProjectUserAsync();
         var id = await _app.Client().ActiveInstanceAsync(session);
-        var suffix = session.UserName[2..];
-        var environment = new Dictionary<string, string>
-        {
-            ["OS_AUTH_URL"] = $"{_app.BaseUrl}/v3",
-            ["OS_USERNAME"] = session.UserName,
-            ["OS_PASSWORD"] = "password-" + suffix,
-            ["OS_PROJECT_NAME"] = "p-" + suffix,
-            ["OS_USER_DOMAIN_NAME"] = "Default",
-            ["OS_PROJECT_DOMAIN_NAME"] = "Default",
-            ["OS_IDENTITY_API_VERSION"] = "3",
-        };
+        var environment = OpenStackEnvironment.For(_app, session);
         async Task<string> Trove(params string[] args)
         {
             var run = await ExternalProcess.RunAsync("trove", args, environment);
