@@ -9,12 +9,20 @@ public sealed record Heartbeat(Guid InstanceId, DateTimeOffset Sent, string Serv
 /// A batch of heartbeats in one UPDATE. The condition on guest_last_sent is Trove's <c>_message_too_old</c> done by
 /// the database: a report not newer than the last one applied changes nothing, so conductors may compete and
 /// redeliveries are harmless. Deleted instances are left alone.
+/// <para>
+/// A guest says "new" or "building" only before and during prepare, that is while the create task runs. Once the
+/// taskmanager has ended the build, such a report can only be one sent before prepare ended and read after the
+/// taskmanager's "healthy": it keeps its volume figures but not its status, so an ACTIVE instance never flips back
+/// to BUILD.
+/// </para>
 /// </summary>
 public sealed class HeartbeatWriter(NpgsqlDataSource dataSource)
 {
     const string Sql = """
         UPDATE instances AS i
-        SET service_status = h.status,
+        SET service_status = CASE
+                WHEN h.status IN ('NEW', 'BUILDING') AND i.task_status <> 'BUILDING' THEN i.service_status
+                ELSE h.status END,
             service_status_updated = now(),
             guest_last_sent = h.sent,
             volume_used_bytes = COALESCE(h.used, i.volume_used_bytes),

@@ -44,6 +44,25 @@ public sealed class ConductorTests(ConductorFixture conductor) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_building_report_read_after_the_build_ended_keeps_the_instance_active()
+    {
+        // Sent while prepare ran, read after the taskmanager recorded HEALTHY and ended the create task.
+        await using var built = await conductor.NewGuestAsync(taskStatus: "NONE");
+        await using var building = await conductor.NewGuestAsync(taskStatus: "BUILDING");
+        await using var marker = await conductor.NewGuestAsync();
+        await conductor.Database.ExecuteAsync($"UPDATE instances SET service_status = 'HEALTHY' WHERE id = '{built.InstanceId}'");
+
+        await built.ReportAsync(built.Heartbeat(GuestServiceStatus.Building, DateTimeOffset.UtcNow, usedBytes: 42));
+        await building.ReportAsync(building.Heartbeat(GuestServiceStatus.Building, DateTimeOffset.UtcNow));
+        await ReportAndWaitAsync(marker);
+
+        var kept = await conductor.ReadAsync(built.InstanceId);
+        Assert.Equal(ServiceStatuses.Healthy, kept.ServiceStatus);
+        Assert.Equal(42, kept.VolumeUsedBytes);
+        Assert.Equal(ServiceStatuses.Building, (await conductor.ReadAsync(building.InstanceId)).ServiceStatus);
+    }
+
+    [Fact]
     public async Task A_report_from_another_instances_user_is_rejected_whatever_key_seals_it()
     {
         await using var victim = await conductor.NewGuestAsync();
