@@ -25,14 +25,14 @@ public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
     /// </param>
     public async Task<(InstanceTask Task, Instance Instance)?> ClaimAsync(Guid taskId, CancellationToken cancellationToken, bool save = true)
     {
-        // The task (tracked: the claim writes it) and its instance in one query.
-        var found = await db.InstanceTasks.Where(t => t.Id == taskId)
+        // The task and its instance in one query; then only the task is tracked (the claim and the steps write it),
+        // and the workflows change their copy of the instance freely: only the conditional updates below write it.
+        var found = await db.InstanceTasks.AsNoTracking().Where(t => t.Id == taskId)
             .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, Instance = i })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return null;
         var (task, instance) = (found.Task, found.Instance);
-        // The workflows change their copy of the instance freely; only the conditional updates below write it.
-        db.Entry(instance).State = EntityState.Detached;
+        db.InstanceTasks.Attach(task);
         if (task.State is TaskStates.Succeeded or TaskStates.Failed) return null;
         if (instance.CurrentTaskId != taskId)
         {
