@@ -16,9 +16,11 @@ public sealed class QuotaReservations(DbaaSDbContext db, IOptions<QuotaOptions> 
 {
     /// <exception cref="OverLimitException">Trove's message, naming every resource that would exceed its limit.</exception>
     /// <remarks>
-    /// All the statements go to the server in one round trip (a batch, run in order inside the caller's
-    /// transaction): per resource, the usage row if missing, then the conditional update, whose limit is the
-    /// project's own row or else the configured default, read by the same statement.
+    /// One statement per resource, all sent in one round trip (a batch, run in order inside the caller's
+    /// transaction): the usage row is created holding the delta if it is missing, or else updated, in both cases only
+    /// within the limit (the project's own row or else the configured default, read by the same statement). The row
+    /// lock taken here is held until the caller commits, and every create of the project waits on it: callers reserve
+    /// last, just before they commit.
     /// </remarks>
     public async Task ReserveAsync(string projectId, IReadOnlyDictionary<string, int> deltas, CancellationToken cancellationToken)
     {
@@ -32,17 +34,15 @@ public sealed class QuotaReservations(DbaaSDbContext db, IOptions<QuotaOptions> 
         var updates = new List<(string Resource, NpgsqlBatchCommand Command)>();
         foreach (var (resource, delta) in changes)
         {
-            batch.BatchCommands.Add(Command("""
-                INSERT INTO quota_usages (project_id, resource, in_use, reserved) VALUES ($1, $2, 0, 0)
-                ON CONFLICT (project_id, resource) DO NOTHING
-                """, projectId, resource));
-            var update = Command("""
-                UPDATE quota_usages SET in_use = in_use + $3
-                FROM (SELECT coalesce((SELECT hard_limit FROM quotas WHERE project_id = $1 AND resource = $2), $4) AS hard_limit) l
-                WHERE project_id = $1 AND resource = $2 AND (l.hard_limit < 0 OR $3 <= 0 OR in_use + $3 <= l.hard_limit)
+            var upsert = Command("""
+                WITH l AS (SELECT coalesce((SELECT hard_limit FROM quotas WHERE project_id = $1 AND resource = $2), $4) AS hard_limit)
+                INSERT INTO quota_usages AS u (project_id, resource, in_use, reserved)
+                SELECT $1, $2, $3, 0 FROM l WHERE l.hard_limit < 0 OR $3 <= 0 OR $3 <= l.hard_limit
+                ON CONFLICT (project_id, resource) DO UPDATE SET in_use = u.in_use + $3
+                WHERE (SELECT hard_limit FROM l) < 0 OR $3 <= 0 OR u.in_use + $3 <= (SELECT hard_limit FROM l)
                 """, projectId, resource, delta, options.Value.DefaultFor(resource));
-            batch.BatchCommands.Add(update);
-            updates.Add((resource, update));
+            batch.BatchCommands.Add(upsert);
+            updates.Add((resource, upsert));
         }
         await batch.ExecuteNonQueryAsync(cancellationToken);
         var exceeded = updates.Where(u => u.Command.RecordsAffected == 0).Select(u => u.Resource).ToList();

@@ -83,6 +83,8 @@ public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
     public async Task<bool> UpdateInstanceAndStepAsync(InstanceTask task, Action<UpdateSettersBuilder<Instance>> set, string step, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // No SAVEPOINT around SaveChanges (two more round trips): a failed save ends the transaction anyway.
+        db.Database.AutoSavepointsEnabled = false;
         if (!await UpdateInstanceAsync(task.InstanceId, task.Id, set, cancellationToken)) return false;
         await StepAsync(task, step, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -96,6 +98,7 @@ public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
     public async Task<bool> EndActionAndSucceedAsync(InstanceTask task, Action<UpdateSettersBuilder<Instance>> set, JsonDocument? args, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         if (!await EndActionAsync(task.InstanceId, task.Id, set, cancellationToken)) return false;
         await FinishAsync(task, TaskStates.Succeeded, null, cancellationToken, args);
         await transaction.CommitAsync(cancellationToken);
