@@ -49,12 +49,16 @@ public sealed class InstanceService(
             Updated = now,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await quotas.ReserveAsync(caller.ProjectId, UsageOf(flavor.RamMb, request.VolumeSizeGb), cancellationToken);
+        // No SAVEPOINT around SaveChanges (two more round trips): a failed save ends the transaction anyway.
+        db.Database.AutoSavepointsEnabled = false;
         db.Instances.Add(instance);
         var task = NewTask(instance, TaskKinds.Create, caller, new CreateTaskArgs(request.Databases, users));
         db.Enqueue(new CreateInstance(task.Id, instance.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         await WakeRelayAsync(cancellationToken);
+        // Last: the project's usage rows stay locked from here to the commit, and every other create of the project
+        // waits on them (over the limit, the rollback undoes the rows above).
+        await quotas.ReserveAsync(caller.ProjectId, UsageOf(flavor.RamMb, request.VolumeSizeGb), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         readCache.Changed(instance.Id, instance.ProjectId, listingChanged: true);
         return instance;
@@ -196,6 +200,7 @@ public sealed class InstanceService(
     {
         if (!Guid.TryParse(instanceId, out var id)) throw NotFound(instanceId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         var instance = await db.Instances.FromSql($"SELECT * FROM instances WHERE id = {id} AND NOT deleted FOR UPDATE")
             .FirstOrDefaultAsync(cancellationToken);
         if (instance is null || (projectId is not null && instance.ProjectId != projectId)) throw NotFound(instanceId);

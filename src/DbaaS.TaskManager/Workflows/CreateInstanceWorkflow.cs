@@ -20,7 +20,9 @@ public sealed class CreateInstanceWorkflow(
 {
     public async Task RunAsync(Guid taskId, CancellationToken cancellationToken)
     {
-        if (await tasks.ClaimAsync(taskId, cancellationToken) is not var (task, instance)) return;
+        // The claim is written with the first step below (one commit less); both paths record a step before any
+        // broker, compute or guest call.
+        if (await tasks.ClaimAsync(taskId, cancellationToken, save: false) is not var (task, instance)) return;
         var deadline = instance.BuildDeadline ?? clock.GetUtcNow().UtcDateTime.AddMinutes(5);
         var step = "starting";
         try
@@ -41,15 +43,14 @@ public sealed class CreateInstanceWorkflow(
                 var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
                 server = await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken);
             }
-            if (!await tasks.UpdateInstanceAsync(instance.Id, taskId, s =>
+            if (!await tasks.UpdateInstanceAndStepAsync(task, s =>
                 {
                     s.SetProperty(i => i.ServerStatus, server.Status);
                     s.SetProperty(i => i.Hostname, server.Hostname);
                     s.SetProperty(i => i.Port, server.Port);
                     s.SetProperty(i => i.ServiceStatus, ServiceStatuses.Building);
-                }, cancellationToken)) return;
+                }, step = "guest prepare", cancellationToken)) return;
 
-            await tasks.StepAsync(task, step = "guest prepare", cancellationToken);
             var args = task.Args.Deserialize<CreateTaskArgs>() ?? new CreateTaskArgs([], []);
             var prepare = new PrepareArgs(flavor.RamMb, instance.VolumeSizeGb, args.Databases, args.Users);
             var answer = await Transient.RetryUntilAsync(step, deadline, clock,
@@ -57,16 +58,15 @@ public sealed class CreateInstanceWorkflow(
             var result = answer.Deserialize(GuestJson.Default.PrepareResult);
 
             var now = clock.GetUtcNow().UtcDateTime;
-            if (!await tasks.EndActionAsync(instance.Id, taskId, s =>
+            // The passwords were for the guest only; the task row keeps the names.
+            var scrubbed = new CreateTaskArgs(args.Databases, args.Users.Select(u => u with { Password = "" }).ToList());
+            if (!await tasks.EndActionAndSucceedAsync(task, s =>
                 {
                     s.SetProperty(i => i.BuildDeadline, (DateTime?)null);
                     s.SetProperty(i => i.ServiceStatus, ServiceStatuses.Healthy);
                     s.SetProperty(i => i.ServiceStatusUpdated, now);
                     s.SetProperty(i => i.EngineVersion, result?.EngineVersion);
-                }, cancellationToken)) return;
-            // The passwords were for the guest only; the task row keeps the names.
-            var scrubbed = new CreateTaskArgs(args.Databases, args.Users.Select(u => u with { Password = "" }).ToList());
-            await tasks.FinishAsync(task, TaskStates.Succeeded, null, cancellationToken, JsonSerializer.SerializeToDocument(scrubbed));
+                }, JsonSerializer.SerializeToDocument(scrubbed), cancellationToken)) return;
             log.LogInformation("Instance {InstanceId} is ACTIVE on {Host}:{Port}", instance.Id, server.Hostname, server.Port);
         }
         catch (TimeoutException ex)

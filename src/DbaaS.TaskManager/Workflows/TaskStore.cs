@@ -18,11 +18,22 @@ public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <returns>null when the task is finished, unknown, or no longer the instance's current task (idempotency by task id).</returns>
-    public async Task<(InstanceTask Task, Instance Instance)?> ClaimAsync(Guid taskId, CancellationToken cancellationToken)
+    /// <param name="save">
+    /// False: the claim (running, one more attempt) is only marked here and written with the workflow's first
+    /// <see cref="StepAsync"/>, one commit instead of two; the workflow must record a step before its first long or
+    /// irreversible call, so a taskmanager killed in it has counted the attempt.
+    /// </param>
+    public async Task<(InstanceTask Task, Instance Instance)?> ClaimAsync(Guid taskId, CancellationToken cancellationToken, bool save = true)
     {
-        var task = await db.InstanceTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || task.State is TaskStates.Succeeded or TaskStates.Failed) return null;
-        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == task.InstanceId, cancellationToken);
+        // The task and its instance in one query; then only the task is tracked (the claim and the steps write it),
+        // and the workflows change their copy of the instance freely: only the conditional updates below write it.
+        var found = await db.InstanceTasks.AsNoTracking().Where(t => t.Id == taskId)
+            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, Instance = i })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        var (task, instance) = (found.Task, found.Instance);
+        db.InstanceTasks.Attach(task);
+        if (task.State is TaskStates.Succeeded or TaskStates.Failed) return null;
         if (instance.CurrentTaskId != taskId)
         {
             await FinishAsync(task, TaskStates.Failed, "superseded: the instance's task was reset before this one finished", cancellationToken);
@@ -31,7 +42,7 @@ public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
         task.State = TaskStates.Running;
         task.Attempts++;
         task.Updated = Now;
-        await db.SaveChangesAsync(cancellationToken);
+        if (save) await db.SaveChangesAsync(cancellationToken);
         return (task, instance);
     }
 
@@ -63,6 +74,35 @@ public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
                 s.SetProperty(i => i.Updated, now);
             }, cancellationToken);
         return updated == 1;
+    }
+
+    /// <summary>
+    /// <see cref="UpdateInstanceAsync"/> and the task's next step in one transaction (one commit, one notification
+    /// fewer to wait for); nothing is written when the task is no longer the instance's current one.
+    /// </summary>
+    public async Task<bool> UpdateInstanceAndStepAsync(InstanceTask task, Action<UpdateSettersBuilder<Instance>> set, string step, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // No SAVEPOINT around SaveChanges (two more round trips): a failed save ends the transaction anyway.
+        db.Database.AutoSavepointsEnabled = false;
+        if (!await UpdateInstanceAsync(task.InstanceId, task.Id, set, cancellationToken)) return false;
+        await StepAsync(task, step, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="EndActionAsync"/> and <see cref="FinishAsync"/> (succeeded) in one transaction: the instance is
+    /// free and its task done at the same instant, or neither.
+    /// </summary>
+    public async Task<bool> EndActionAndSucceedAsync(InstanceTask task, Action<UpdateSettersBuilder<Instance>> set, JsonDocument? args, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        if (!await EndActionAsync(task.InstanceId, task.Id, set, cancellationToken)) return false;
+        await FinishAsync(task, TaskStates.Succeeded, null, cancellationToken, args);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Ends the instance's current action: no task, and whatever else <paramref name="set"/> records.</summary>

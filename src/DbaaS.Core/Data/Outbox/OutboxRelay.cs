@@ -55,6 +55,8 @@ public sealed class OutboxRelay(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbaaSDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // No SAVEPOINT around SaveChanges (two more round trips): a failed save ends the transaction anyway.
+        db.Database.AutoSavepointsEnabled = false;
         var rows = await db.OutboxMessages
             .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
