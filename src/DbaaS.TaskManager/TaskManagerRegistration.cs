@@ -18,6 +18,7 @@ public static class TaskManagerRegistration
         services.AddScoped<BuildFailures>();
         services.AddScoped<GuestActionWorkflow>();
         services.AddScoped<CreateInstanceWorkflow>();
+        services.AddSingleton<ProvisioningGate>();
         services.AddScoped<DeleteInstanceWorkflow>();
         services.AddScoped<RestartInstanceWorkflow>();
         services.AddScoped<RebootInstanceWorkflow>();

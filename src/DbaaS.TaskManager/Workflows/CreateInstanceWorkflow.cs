@@ -16,7 +16,7 @@ namespace DbaaS.TaskManager.Workflows;
 /// </summary>
 public sealed class CreateInstanceWorkflow(
     TaskStore tasks, IGuestAccounts accounts, IComputeDriver compute, IGuestClient guests, CatalogCache catalog,
-    BuildFailures failures, TimeProvider clock, ILogger<CreateInstanceWorkflow> log)
+    BuildFailures failures, ProvisioningGate provisioning, TimeProvider clock, ILogger<CreateInstanceWorkflow> log)
 {
     public async Task RunAsync(Guid taskId, CancellationToken cancellationToken)
     {
@@ -35,14 +35,15 @@ public sealed class CreateInstanceWorkflow(
             // change the guest's password and restart the guest in the middle of its prepare.
             var server = await compute.GetServerAsync(instance.Id, cancellationToken);
             if (server?.Status != ServerStatuses.Active)
-            {
-                await tasks.StepAsync(task, step = "broker account", cancellationToken);
-                var rabbit = await Transient.RetryUntilAsync(step, deadline, clock, _ => accounts.CreateAsync(instance.Id, cancellationToken), cancellationToken);
+                server = await provisioning.RunAsync(async () =>
+                {
+                    await tasks.StepAsync(task, step = "broker account", cancellationToken);
+                    var rabbit = await Transient.RetryUntilAsync(step, deadline, clock, _ => accounts.CreateAsync(instance.Id, cancellationToken), cancellationToken);
 
-                await tasks.StepAsync(task, step = "server", cancellationToken);
-                var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
-                server = await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken);
-            }
+                    await tasks.StepAsync(task, step = "server", cancellationToken);
+                    var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
+                    return await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken);
+                }, cancellationToken);
             if (!await tasks.UpdateInstanceAndStepAsync(task, s =>
                 {
                     s.SetProperty(i => i.ServerStatus, server.Status);

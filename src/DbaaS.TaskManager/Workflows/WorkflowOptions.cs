@@ -12,4 +12,7 @@ public sealed class WorkflowOptions
 
     /// <summary>Concurrent workflows per taskmanager process.</summary>
     public int ConcurrentWorkflows { get; set; } = 32;
+
+    /// <summary>Creates provisioning their broker account and server at once, per taskmanager process (<see cref="ProvisioningGate"/>).</summary>
+    public int ConcurrentProvisioning { get; set; } = 4;
 }
