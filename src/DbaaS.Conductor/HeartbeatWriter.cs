@@ -10,19 +10,17 @@ public sealed record Heartbeat(Guid InstanceId, DateTimeOffset Sent, string Serv
 /// the database: a report not newer than the last one applied changes nothing, so conductors may compete and
 /// redeliveries are harmless. Deleted instances are left alone.
 /// <para>
-/// A guest says "new" or "building" only before and during prepare, that is while the create task runs. Once the
-/// taskmanager has ended the build, such a report can only be one sent before prepare ended and read after the
-/// taskmanager's "healthy": it keeps its volume figures but not its status, so an ACTIVE instance never flips back
-/// to BUILD.
+/// The same condition keeps a workflow's result: when the taskmanager records what a guest call did (HEALTHY after
+/// prepare or restart, SHUTDOWN after stop_db), it also records the guest's time of the answer
+/// (<c>TaskStore.GuestAnswered</c>), and a heartbeat stamps the time before it reads the state it reports. So a
+/// report that was on its way while the guest answered, "building" or "shutdown", is older and dropped.
 /// </para>
 /// </summary>
 public sealed class HeartbeatWriter(NpgsqlDataSource dataSource)
 {
     const string Sql = """
         UPDATE instances AS i
-        SET service_status = CASE
-                WHEN h.status IN ('NEW', 'BUILDING') AND i.task_status <> 'BUILDING' THEN i.service_status
-                ELSE h.status END,
+        SET service_status = h.status,
             service_status_updated = now(),
             guest_last_sent = h.sent,
             volume_used_bytes = COALESCE(h.used, i.volume_used_bytes),

@@ -42,9 +42,10 @@ public sealed class HeartbeatLoop(ServiceStatusProbe probe, SealedPublisher publ
     {
         try
         {
+            var sent = publisher.Now;
             var report = await probe.ReportAsync(cancellationToken);
             await publisher.ReportAsync(GuestMethods.Heartbeat,
-                JsonSerializer.SerializeToElement(report, GuestJson.Default.HeartbeatArgs), cancellationToken);
+                JsonSerializer.SerializeToElement(report, GuestJson.Default.HeartbeatArgs), sent, cancellationToken);
             if (_failuresInARow > 0) log.Info($"heartbeats flowing again after {_failuresInARow} failed");
             else if (_sent == 0) log.Info($"first heartbeat sent ({report.ServiceStatus})");
             _failuresInARow = 0;

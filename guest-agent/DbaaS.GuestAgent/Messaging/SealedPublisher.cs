@@ -24,9 +24,17 @@ public sealed class SealedPublisher(GuestConnection connection, string instanceI
         return connection.PublishAsync(GuestTopology.RepliesExchange, replyTo, properties, body, cancellationToken);
     }
 
-    public Task ReportAsync(string method, JsonElement args, CancellationToken cancellationToken)
+    /// <summary>Time for a report's <c>sent</c>: read it before reading the state the report describes.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <param name="sent">
+    /// When the reported state was read (<see cref="Now"/> taken just before). The conductor orders reports, and
+    /// weighs them against call replies, by this time: a report whose state was read before a reply was sent must
+    /// never count as newer than that reply.
+    /// </param>
+    public Task ReportAsync(string method, JsonElement args, DateTimeOffset sent, CancellationToken cancellationToken)
     {
-        var envelope = new GuestEnvelope(method, args, instanceId, clock.GetUtcNow(), GuestEnvelope.CurrentVersion);
+        var envelope = new GuestEnvelope(method, args, instanceId, sent, GuestEnvelope.CurrentVersion);
         var body = Seal(JsonSerializer.SerializeToUtf8Bytes(envelope, GuestJson.Default.GuestEnvelope));
         var properties = new BasicProperties
         {

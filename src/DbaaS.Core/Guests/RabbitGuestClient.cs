@@ -34,7 +34,10 @@ public sealed class RabbitGuestClient(
     /// <summary>This process's reply routing key (and queue name); null before the first call.</summary>
     public string? ReplyRoutingKey => _replyKey;
 
-    public async Task<JsonElement> CallAsync(Guid instanceId, string method, object? args, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<JsonElement> CallAsync(Guid instanceId, string method, object? args, TimeSpan timeout, CancellationToken cancellationToken) =>
+        (await AnswerAsync(instanceId, method, args, timeout, cancellationToken)).Result;
+
+    public async Task<GuestAnswer> AnswerAsync(Guid instanceId, string method, object? args, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var publisher = await StartAsync(cancellationToken);
         var id = instanceId.ToString();
@@ -66,7 +69,7 @@ public sealed class RabbitGuestClient(
                 throw new GuestUnreachableException($"The guest of instance {id} did not answer {method} within {timeout.TotalSeconds:0.#} s.");
             }
             if (reply.Error is { } error) throw new GuestCallFailedException(error.Type, error.Message);
-            return reply.Result ?? JsonNull;
+            return new GuestAnswer(reply.Result ?? JsonNull, reply.Sent);
         }
         finally
         {

@@ -55,8 +55,8 @@ public sealed class CreateInstanceWorkflow(
             var args = task.Args.Deserialize<CreateTaskArgs>() ?? new CreateTaskArgs([], []);
             var prepare = new PrepareArgs(flavor.RamMb, instance.VolumeSizeGb, args.Databases, args.Users);
             var answer = await Transient.RetryUntilAsync(step, deadline, clock,
-                remaining => guests.CallAsync(instance.Id, GuestMethods.Prepare, prepare, remaining, cancellationToken), cancellationToken);
-            var result = answer.Deserialize(GuestJson.Default.PrepareResult);
+                remaining => guests.AnswerAsync(instance.Id, GuestMethods.Prepare, prepare, remaining, cancellationToken), cancellationToken);
+            var result = answer.Result.Deserialize(GuestJson.Default.PrepareResult);
 
             var now = clock.GetUtcNow().UtcDateTime;
             // The passwords were for the guest only; the task row keeps the names.
@@ -65,6 +65,7 @@ public sealed class CreateInstanceWorkflow(
                 {
                     s.SetProperty(i => i.BuildDeadline, (DateTime?)null);
                     s.SetProperty(i => i.ServiceStatus, ServiceStatuses.Healthy);
+                    TaskStore.GuestAnswered(s, answer.Sent);
                     s.SetProperty(i => i.ServiceStatusUpdated, now);
                     s.SetProperty(i => i.EngineVersion, result?.EngineVersion);
                 }, JsonSerializer.SerializeToDocument(scrubbed), cancellationToken)) return;

@@ -20,8 +20,8 @@ public sealed class ResizeFlavorWorkflow(GuestActionWorkflow workflow, IComputeD
             await step("server memory");
             await compute.ResizeFlavorAsync(instance.Id, args.NewRamMb, cancellationToken);
             await step("guest apply_flavor");
-            await Transient.RetryUntilAsync("guest apply_flavor", workflow.Deadline(), clock,
-                remaining => guests.CallAsync(instance.Id, GuestMethods.ApplyFlavor, new ApplyFlavorArgs(args.NewRamMb), remaining, cancellationToken),
+            var answer = await Transient.RetryUntilAsync("guest apply_flavor", workflow.Deadline(), clock,
+                remaining => guests.AnswerAsync(instance.Id, GuestMethods.ApplyFlavor, new ApplyFlavorArgs(args.NewRamMb), remaining, cancellationToken),
                 cancellationToken);
             // A smaller flavor frees RAM quota only once the instance really runs on it.
             if (args.NewRamMb < args.OldRamMb)
@@ -32,6 +32,7 @@ public sealed class ResizeFlavorWorkflow(GuestActionWorkflow workflow, IComputeD
                 s.SetProperty(i => i.FlavorId, args.NewFlavorId);
                 s.SetProperty(i => i.ServiceStatus, ServiceStatuses.Healthy);
                 s.SetProperty(i => i.ServiceStatusUpdated, now);
+                TaskStore.GuestAnswered(s, answer.Sent);
             };
         }, cancellationToken, undo: async (task, instance) =>
         {

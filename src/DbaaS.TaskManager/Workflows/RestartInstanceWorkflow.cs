@@ -17,14 +17,15 @@ public sealed class RestartInstanceWorkflow(GuestActionWorkflow workflow, ICompu
             if (server is null) throw new InvalidOperationException("the instance has no server");
             if (server.Status != ServerStatuses.Active) await compute.RebootAsync(instance.Id, cancellationToken);
             await step("guest restart");
-            await Transient.RetryUntilAsync("guest restart", deadline, clock,
-                remaining => guests.CallAsync(instance.Id, GuestMethods.Restart, null, remaining, cancellationToken), cancellationToken);
+            var answer = await Transient.RetryUntilAsync("guest restart", deadline, clock,
+                remaining => guests.AnswerAsync(instance.Id, GuestMethods.Restart, null, remaining, cancellationToken), cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             return s =>
             {
                 s.SetProperty(i => i.ServerStatus, ServerStatuses.Active);
                 s.SetProperty(i => i.ServiceStatus, ServiceStatuses.Healthy);
                 s.SetProperty(i => i.ServiceStatusUpdated, now);
+                TaskStore.GuestAnswered(s, answer.Sent);
             };
         }, cancellationToken);
 }

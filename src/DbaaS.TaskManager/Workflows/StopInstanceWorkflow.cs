@@ -11,13 +11,14 @@ public sealed class StopInstanceWorkflow(GuestActionWorkflow workflow, IGuestCli
         workflow.RunAsync(taskId, "stop", async (_, instance, step) =>
         {
             await step("guest stop_db");
-            await Transient.RetryUntilAsync("guest stop_db", workflow.Deadline(), clock,
-                remaining => guests.CallAsync(instance.Id, GuestMethods.StopDb, null, remaining, cancellationToken), cancellationToken);
+            var answer = await Transient.RetryUntilAsync("guest stop_db", workflow.Deadline(), clock,
+                remaining => guests.AnswerAsync(instance.Id, GuestMethods.StopDb, null, remaining, cancellationToken), cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             return s =>
             {
                 s.SetProperty(i => i.ServiceStatus, ServiceStatuses.Shutdown);
                 s.SetProperty(i => i.ServiceStatusUpdated, now);
+                TaskStore.GuestAnswered(s, answer.Sent);
             };
         }, cancellationToken);
 }

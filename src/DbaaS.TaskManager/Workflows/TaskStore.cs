@@ -114,6 +114,18 @@ public sealed class TaskStore(DbaaSDbContext db, TimeProvider clock)
             set(s);
         }, cancellationToken);
 
+    /// <summary>
+    /// Records the guest's time of the answer a workflow acts on (its clock, as heartbeats carry): from then on the
+    /// conductor drops every heartbeat whose state the guest read before answering, so a status the workflow sets
+    /// is not undone by a report that was already on its way. Never moves the time back.
+    /// </summary>
+    public static void GuestAnswered(UpdateSettersBuilder<Instance> s, DateTimeOffset? sent)
+    {
+        if (sent is not { } at) return;
+        DateTime? time = at.UtcDateTime;
+        s.SetProperty(i => i.GuestLastSent, i => i.GuestLastSent != null && i.GuestLastSent > time ? i.GuestLastSent : time);
+    }
+
     /// <summary>Saves a fault users can read on GET (Trove's <c>save_instance_fault</c>).</summary>
     public static void Fault(UpdateSettersBuilder<Instance> s, string message, string details, DateTime now)
     {

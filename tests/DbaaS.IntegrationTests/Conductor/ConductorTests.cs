@@ -3,7 +3,11 @@ using DbaaS.Core.Instances;
 using DbaaS.Core.Guests;
 using DbaaS.IntegrationTests.Guests;
 using DbaaS.IntegrationTests.Infrastructure;
+using DbaaS.Core.Data;
+using DbaaS.TaskManager.Workflows;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace DbaaS.IntegrationTests.Conductor;
 
@@ -46,20 +50,54 @@ public sealed class ConductorTests(ConductorFixture conductor) : IClassFixture<C
     [Fact]
     public async Task A_building_report_read_after_the_build_ended_keeps_the_instance_active()
     {
-        // Sent while prepare ran, read after the taskmanager recorded HEALTHY and ended the create task.
+        // Its state read while prepare ran, read by the conductor after the taskmanager recorded HEALTHY with the
+        // time of prepare's answer. A guest still building reports as before.
         await using var built = await conductor.NewGuestAsync(taskStatus: "NONE");
         await using var building = await conductor.NewGuestAsync(taskStatus: "BUILDING");
         await using var marker = await conductor.NewGuestAsync();
-        await conductor.Database.ExecuteAsync($"UPDATE instances SET service_status = 'HEALTHY' WHERE id = '{built.InstanceId}'");
+        var prepareAnswered = DateTimeOffset.UtcNow;
+        await RecordAsWorkflowAsync(built.InstanceId, prepareAnswered);
 
-        await built.ReportAsync(built.Heartbeat(GuestServiceStatus.Building, DateTimeOffset.UtcNow, usedBytes: 42));
+        await built.ReportAsync(built.Heartbeat(GuestServiceStatus.Building, prepareAnswered.AddMilliseconds(-1), usedBytes: 42));
         await building.ReportAsync(building.Heartbeat(GuestServiceStatus.Building, DateTimeOffset.UtcNow));
         await ReportAndWaitAsync(marker);
 
-        var kept = await conductor.ReadAsync(built.InstanceId);
-        Assert.Equal(ServiceStatuses.Healthy, kept.ServiceStatus);
-        Assert.Equal(42, kept.VolumeUsedBytes);
+        Assert.Equal(ServiceStatuses.Healthy, (await conductor.ReadAsync(built.InstanceId)).ServiceStatus);
         Assert.Equal(ServiceStatuses.Building, (await conductor.ReadAsync(building.InstanceId)).ServiceStatus);
+    }
+
+    [Fact]
+    public async Task A_heartbeat_read_before_the_guest_answered_a_workflow_does_not_undo_what_the_workflow_recorded()
+    {
+        // A restart: the guest reported "shutdown" while its engine restarted, answered the restart call, and the
+        // taskmanager recorded HEALTHY with the answer's time. The report arrives after that.
+        await using var guest = await conductor.NewGuestAsync(taskStatus: "NONE");
+        await using var marker = await conductor.NewGuestAsync();
+        var answered = DateTimeOffset.UtcNow;
+        await RecordAsWorkflowAsync(guest.InstanceId, answered);
+        await RecordAsWorkflowAsync(guest.InstanceId, answered.AddSeconds(-5)); // an older answer never moves the time back
+
+        await guest.ReportAsync(guest.Heartbeat(GuestServiceStatus.Shutdown, answered.AddMilliseconds(-1)));
+        await ReportAndWaitAsync(marker);
+        var kept = await conductor.ReadAsync(guest.InstanceId);
+        Assert.Equal(ServiceStatuses.Healthy, kept.ServiceStatus);
+        Assert.InRange(kept.GuestLastSent!.Value - answered.UtcDateTime, -Microsecond, Microsecond);
+
+        // A report read after the answer is news: applied.
+        await guest.ReportAsync(guest.Heartbeat(GuestServiceStatus.Crashed, answered.AddMilliseconds(1)));
+        await Eventually.ValueAsync(() => conductor.ReadAsync(guest.InstanceId), r => r.ServiceStatus == ServiceStatuses.Crashed,
+            "the report read after the answer was not applied");
+    }
+
+    async Task RecordAsWorkflowAsync(Guid instanceId, DateTimeOffset answered)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(conductor.Database.ConnectionString);
+        await using var db = new DbaaSDbContext(new DbContextOptionsBuilder<DbaaSDbContext>().UseNpgsql(dataSource).Options);
+        await db.Instances.Where(i => i.Id == instanceId).ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(i => i.ServiceStatus, ServiceStatuses.Healthy);
+            TaskStore.GuestAnswered(s, answered);
+        });
     }
 
     [Fact]
