@@ -45,7 +45,32 @@ emit_export() { printf "export %s='%s'\n" "$1" "${2//\'/\'\\\'\'}"; }
 # Cassandra it has not (their plugins say so). PostgreSQL comes with scripts/infra.sh.
 ENGINE_PACKAGES=(mariadb-server mariadb-client mariadb-backup redis-server redis-tools)
 
-# Publishes the guest agent as a trimmed self-contained single file (about 25 MB resident, measured in
+# The runtime identifier of this machine, for the two published programs below.
+case $(uname -m) in
+    aarch64 | arm64) DOTNET_RID=linux-arm64 ;;
+    *) DOTNET_RID=linux-x64 ;;
+esac
+
+# Publishes DbaaS.Server, framework-dependent, with its code and its libraries' code precompiled (ReadyToRun,
+# switched on for a RID-specific publish in DbaaS.Server.csproj) to $SERVER_DIR. A server started from there
+# accepts its first 1,000 creates about as fast as a warmed-up one (docs/benchmarks.md); one started from the
+# build output compiles tens of thousands of methods during its first minutes. Incremental: a publish with
+# nothing changed takes a few seconds. publish_server [folder, default $SERVER_DIR]
+SERVER_DIR=$STATE/server
+publish_server() {
+    local out=${1:-$SERVER_DIR}
+    log "publishing DbaaS.Server to $out"
+    dotnet publish "$REPO_ROOT/src/DbaaS.Server/DbaaS.Server.csproj" -c Release -r "$DOTNET_RID" --self-contained false \
+        -o "$out" --nologo -v quiet >/dev/null
+    [[ -f $out/DbaaS.Server.dll ]] || die "server publish produced no $out/DbaaS.Server.dll"
+}
+
+# A runtime setting of the server that its runtimeconfig.json cannot carry. The runtime promotes hot methods to
+# optimised code only after 100 ms without a method running for the first time, which a new server under a
+# burst of requests never has: it would serve the burst with its first, slow code (docs/benchmarks.md).
+export_server_runtime_settings() { export DOTNET_TC_CallCountingDelayMs=0; }
+
+# Publishes the guest agent as a trimmed self-contained single file (about 38 MB resident, measured in
 # docs/benchmarks.md) to $STATE/guest-agent, unless the published one is newer than every source file.
 GUEST_AGENT=$STATE/guest-agent/dbaas-guest-agent
 publish_guest_agent() {
@@ -55,7 +80,7 @@ publish_guest_agent() {
         return 0
     fi
     log "publishing the guest agent to ${GUEST_AGENT%/*}"
-    dotnet publish "$REPO_ROOT/guest-agent/DbaaS.GuestAgent/DbaaS.GuestAgent.csproj" -c Release -r linux-x64 --self-contained \
+    dotnet publish "$REPO_ROOT/guest-agent/DbaaS.GuestAgent/DbaaS.GuestAgent.csproj" -c Release -r "$DOTNET_RID" --self-contained \
         -p:PublishTrimmed=true -p:PublishSingleFile=true -o "${GUEST_AGENT%/*}" --nologo -v quiet >/dev/null
     [[ -x $GUEST_AGENT ]] || die "guest agent publish produced no $GUEST_AGENT"
     touch "$GUEST_AGENT"

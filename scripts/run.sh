@@ -52,7 +52,9 @@ write_openrc admin "$Identity__AdminPassword"
 write_openrc demo "$Identity__DemoPassword"
 
 ensure_debian_packages "${ENGINE_PACKAGES[@]}"
-dotnet build "$REPO_ROOT/DbaaS.sln" -c Release --nologo
+# The dbaas CLI of the README's tour runs from its build output; the server from its ReadyToRun publish.
+dotnet build "$REPO_ROOT/src/DbaaS.Cli" -c Release --nologo -v quiet
+publish_server
 publish_guest_agent
 # Instances run as processes on this machine (the process compute driver); they outlive the server, which finds
 # them again when it starts.
@@ -60,7 +62,7 @@ export Compute__Driver=process
 export Compute__Process__GuestAgentCommand=$GUEST_AGENT
 export Compute__Process__StateDirectory=$STATE/instances
 
-OUT=$REPO_ROOT/src/DbaaS.Server/bin/Release/net10.0
+OUT=$SERVER_DIR
 server=(dotnet "$OUT/DbaaS.Server.dll" --role all --urls "http://127.0.0.1:$API_PORT" "$@")
 
 # Relative when that is valid from where the user stands, as the README's commands are.
@@ -79,6 +81,7 @@ if ((dry_run)); then
     echo
     exit 0
 fi
-# The build output holds appsettings*.json; it is the content root, as for a published app.
+# The published folder holds appsettings*.json; it is the content root.
 cd "$OUT"
+export_server_runtime_settings
 exec "${server[@]}"

@@ -20,6 +20,8 @@ public sealed class CreateInstanceWorkflow(
 {
     public async Task RunAsync(Guid taskId, CancellationToken cancellationToken)
     {
+        // Everything but the wait for the guest's prepare runs inside the gate (see ProvisioningGate).
+        using var slot = await provisioning.EnterAsync(cancellationToken);
         // The claim is written with the first step below (one commit less); both paths record a step before any
         // broker, compute or guest call.
         if (await tasks.ClaimAsync(taskId, cancellationToken, save: false) is not var (task, instance)) return;
@@ -35,15 +37,14 @@ public sealed class CreateInstanceWorkflow(
             // change the guest's password and restart the guest in the middle of its prepare.
             var server = await compute.GetServerAsync(instance.Id, cancellationToken);
             if (server?.Status != ServerStatuses.Active)
-                server = await provisioning.RunAsync(async () =>
-                {
-                    await tasks.StepAsync(task, step = "broker account", cancellationToken);
-                    var rabbit = await Transient.RetryUntilAsync(step, deadline, clock, _ => accounts.CreateAsync(instance.Id, cancellationToken), cancellationToken);
+            {
+                await tasks.StepAsync(task, step = "broker account", cancellationToken);
+                var rabbit = await Transient.RetryUntilAsync(step, deadline, clock, _ => accounts.CreateAsync(instance.Id, cancellationToken), cancellationToken, slot);
 
-                    await tasks.StepAsync(task, step = "server", cancellationToken);
-                    var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
-                    return await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken);
-                }, cancellationToken);
+                await tasks.StepAsync(task, step = "server", cancellationToken);
+                var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
+                server = await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken, slot);
+            }
             if (!await tasks.UpdateInstanceAndStepAsync(task, s =>
                 {
                     s.SetProperty(i => i.ServerStatus, server.Status);
@@ -54,8 +55,8 @@ public sealed class CreateInstanceWorkflow(
 
             var args = task.Args.Deserialize<CreateTaskArgs>() ?? new CreateTaskArgs([], []);
             var prepare = new PrepareArgs(flavor.RamMb, instance.VolumeSizeGb, args.Databases, args.Users);
-            var answer = await Transient.RetryUntilAsync(step, deadline, clock,
-                remaining => guests.AnswerAsync(instance.Id, GuestMethods.Prepare, prepare, remaining, cancellationToken), cancellationToken);
+            var answer = await slot.OutsideAsync(() => Transient.RetryUntilAsync(step, deadline, clock,
+                remaining => guests.AnswerAsync(instance.Id, GuestMethods.Prepare, prepare, remaining, cancellationToken), cancellationToken), cancellationToken);
             var result = answer.Result.Deserialize(GuestJson.Default.PrepareResult);
 
             var now = clock.GetUtcNow().UtcDateTime;

@@ -12,7 +12,10 @@ public static class Transient
         or RabbitMQ.Client.Exceptions.OperationInterruptedException or NpgsqlException { IsTransient: true } or IOException;
 
     /// <exception cref="TimeoutException">The deadline passed; the message names the step and the last failure.</exception>
-    public static async Task<T> RetryUntilAsync<T>(string step, DateTime deadlineUtc, TimeProvider clock, Func<TimeSpan, Task<T>> attempt, CancellationToken cancellationToken)
+    /// <param name="slot">The build's place in the <see cref="ProvisioningGate"/>, given up while waiting between
+    /// attempts: one build waiting for a broker that is down does not hold up the others.</param>
+    public static async Task<T> RetryUntilAsync<T>(string step, DateTime deadlineUtc, TimeProvider clock, Func<TimeSpan, Task<T>> attempt, CancellationToken cancellationToken,
+        ProvisioningGate.Slot? slot = null)
     {
         var delay = TimeSpan.FromMilliseconds(200);
         while (true)
@@ -27,12 +30,15 @@ public static class Transient
             {
                 if (clock.GetUtcNow().UtcDateTime + delay >= deadlineUtc)
                     throw new TimeoutException($"{step} did not finish before the deadline: {ex.Message}", ex);
-                await Task.Delay(delay, cancellationToken);
+                var pause = delay;
+                if (slot is null) await Task.Delay(pause, cancellationToken);
+                else await slot.OutsideAsync(async () => { await Task.Delay(pause, cancellationToken); return true; }, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 3000));
             }
         }
     }
 
-    public static Task RetryUntilAsync(string step, DateTime deadlineUtc, TimeProvider clock, Func<TimeSpan, Task> attempt, CancellationToken cancellationToken) =>
-        RetryUntilAsync<bool>(step, deadlineUtc, clock, async remaining => { await attempt(remaining); return true; }, cancellationToken);
+    public static Task RetryUntilAsync(string step, DateTime deadlineUtc, TimeProvider clock, Func<TimeSpan, Task> attempt, CancellationToken cancellationToken,
+        ProvisioningGate.Slot? slot = null) =>
+        RetryUntilAsync<bool>(step, deadlineUtc, clock, async remaining => { await attempt(remaining); return true; }, cancellationToken, slot);
 }

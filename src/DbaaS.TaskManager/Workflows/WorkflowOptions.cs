@@ -13,6 +13,9 @@ public sealed class WorkflowOptions
     /// <summary>Concurrent workflows per taskmanager process.</summary>
     public int ConcurrentWorkflows { get; set; } = 32;
 
-    /// <summary>Creates provisioning their broker account and server at once, per taskmanager process (<see cref="ProvisioningGate"/>).</summary>
-    public int ConcurrentProvisioning { get; set; } = 4;
+    /// <summary>
+    /// Creates doing the taskmanager's own work (claim, broker account, server, status writes) at once, per taskmanager
+    /// process (<see cref="ProvisioningGate"/>). Waiting for the guest does not count.
+    /// </summary>
+    public int ConcurrentProvisioning { get; set; } = 2;
 }

@@ -51,7 +51,11 @@ bench_up() {
     BENCH_URL=http://127.0.0.1:$BENCH_PORT
     trap bench_down EXIT
 
-    dotnet build "$BENCH_REPO/src/DbaaS.Server" -c Release -v q -nologo >/dev/null
+    # The server as scripts/run.sh runs it (publish_server), in a folder of the checkout's own that a running
+    # scripts/run.sh does not use. BENCH_SERVER_DIR names another build to measure instead (e.g. the plain build
+    # output, src/DbaaS.Server/bin/Release/net10.0, to compare).
+    local server_dir=${BENCH_SERVER_DIR:-$STATE/bench-server}
+    [[ -n ${BENCH_SERVER_DIR:-} ]] || publish_server "$server_dir"
     bench_psql_admin postgres -c "CREATE DATABASE $BENCH_DB OWNER dbaas"
     bench_rabbit_api PUT "vhosts/$BENCH_VHOST" '{}'
     bench_rabbit_api PUT "permissions/$BENCH_VHOST/$Messaging__RabbitMq__Username" '{"configure":".*","write":".*","read":".*"}'
@@ -64,6 +68,7 @@ bench_up() {
         export RateLimits__HttpGetRate=0 RateLimits__HttpPostRate=0 RateLimits__HttpPutRate=0 RateLimits__HttpDeleteRate=0 RateLimits__HttpMgmtPostRate=0
         export Quotas__Defaults__instances=-1 Quotas__Defaults__volumes=-1 Quotas__Defaults__backups=-1 Quotas__Defaults__ram=-1
         export Logging__LogLevel__Default=Warning
+        export_server_runtime_settings
         export Compute__Driver=$driver Compute__Process__StateDirectory=$BENCH_DIR/instances
         # Simulated guests send no heartbeats: without this the sweeper turns every instance SHUTDOWN after 15 s
         # (as the integration tests' SimulatedServersApp does too).
@@ -72,7 +77,7 @@ bench_up() {
         # shellcheck disable=SC2086 # split on purpose
         set -- "$@" ${BENCH_SERVER_ENV:-}
         for assignment in "$@"; do export "${assignment?}"; done
-        cd "$BENCH_REPO/src/DbaaS.Server/bin/Release/net10.0" || exit
+        cd "$server_dir" || exit
         exec dotnet DbaaS.Server.dll --urls "$BENCH_URL"
     ) >"$BENCH_DIR/server.log" 2>&1 &
     BENCH_SERVER=$!
