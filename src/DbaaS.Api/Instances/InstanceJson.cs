@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using DbaaS.Api.Http;
 using DbaaS.Core.Datastores;
@@ -116,12 +115,5 @@ public static class InstanceJson
         writer.WriteEndObject();
     }
 
-    static IResult Answer(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        // The writer's default encoder is the serializer's: the two paths escape the same characters.
-        using (var writer = new Utf8JsonWriter(buffer))
-            write(writer);
-        return Results.Bytes(buffer.WrittenMemory, "application/json; charset=utf-8");
-    }
+    static IResult Answer(Action<Utf8JsonWriter> write) => PooledJsonAnswer.Write(write);
 }
