@@ -22,16 +22,22 @@ CREDENTIALS=$STATE/credentials.env
 # would leave the openrc files and the database disagreeing.
 if [[ ! -f $CREDENTIALS ]]; then
     (umask 077 && cat >"$CREDENTIALS") <<EOF
-# Passwords of the seeded identity users; written once by scripts/run.sh.
+# Passwords of the seeded identity users (and below, the instance keys' encryption key); written once by scripts/run.sh.
 export Identity__AdminPassword='$(random_password)'
 export Identity__DemoPassword='$(random_password)'
 EOF
+fi
+# The key that encrypts instance keys in the database (GuestKeys:EncryptionKey), kept with the passwords.
+# Added to a credentials file written before it existed; it must never change while instances exist.
+if ! grep -q '^export GuestKeys__EncryptionKey=' "$CREDENTIALS"; then
+    emit_export GuestKeys__EncryptionKey "$(head -c 32 /dev/urandom | base64)" >>"$CREDENTIALS"
 fi
 # shellcheck disable=SC1091
 . "$STATE/infra.env"
 # shellcheck disable=SC1090
 . "$CREDENTIALS"
 : "${Identity__AdminPassword:?missing in $CREDENTIALS}" "${Identity__DemoPassword:?missing in $CREDENTIALS}"
+: "${GuestKeys__EncryptionKey:?missing in $CREDENTIALS}"
 
 # Rewritten on every run so that they follow DBAAS_API_PORT.
 write_openrc() {

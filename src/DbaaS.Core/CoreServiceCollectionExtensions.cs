@@ -59,6 +59,11 @@ public static class CoreServiceCollectionExtensions
         services.Configure<QuotaOptions>(configuration.GetSection(QuotaOptions.Section));
         services.AddScoped<QuotaService>();
         services.AddScoped<QuotaReservations>();
+        services.AddOptions<DbaaS.Core.Guests.GuestKeyOptions>().Bind(configuration.GetSection(DbaaS.Core.Guests.GuestKeyOptions.Section))
+            .Validate(o => DbaaS.Core.Guests.GuestKeyOptions.TryParse(o.EncryptionKey, out _),
+                $"{DbaaS.Core.Guests.GuestKeyOptions.Section}:EncryptionKey must be 32 bytes in base64 (openssl rand -base64 32).")
+            .ValidateOnStart();
+        services.AddSingleton<DbaaS.Core.Guests.GuestKeyProtector>();
         services.AddScoped<DbaaS.Core.Instances.InstanceService>();
         services.AddScoped<DbaaS.Core.Instances.InstanceReads>();
         services.AddSingleton<DbaaS.Core.Instances.InstanceReadCache>();

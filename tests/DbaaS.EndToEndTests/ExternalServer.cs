@@ -25,6 +25,7 @@ public sealed class ExternalServer : IDisposable
             ["Identity:AdminPassword"] = DbaaSApp.AdminPassword,
             ["Identity:DemoPassword"] = DbaaSApp.DemoPassword,
             ["Messaging:RabbitMq:VirtualHost"] = app.Vhost.Name,
+            ["GuestKeys:EncryptionKey"] = DbaaSApp.GuestKeyEncryptionKey,
         };
         foreach (var (key, value) in TestEnvironment.Messaging) settings.TryAdd(key, value);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;

@@ -9,7 +9,7 @@ namespace DbaaS.Core.Guests;
 /// Keys from the instances table, cached: a key never changes for the life of an instance, and the conductor
 /// needs one for every heartbeat. Unknown instances are not cached (the row may be committed a moment later).
 /// </summary>
-public sealed class DbGuestKeyStore(IServiceScopeFactory scopes, IMemoryCache cache) : IGuestKeyStore
+public sealed class DbGuestKeyStore(IServiceScopeFactory scopes, IMemoryCache cache, GuestKeyProtector protector) : IGuestKeyStore
 {
     static readonly MemoryCacheEntryOptions Retention = new() { SlidingExpiration = TimeSpan.FromMinutes(30) };
 
@@ -19,11 +19,13 @@ public sealed class DbGuestKeyStore(IServiceScopeFactory scopes, IMemoryCache ca
         if (cache.TryGetValue(cacheKey, out byte[]? cached)) return cached;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DbaaSDbContext>();
-        var key = await db.Instances.AsNoTracking()
+        var stored = await db.Instances.AsNoTracking()
             .Where(i => i.Id == instanceId)
             .Select(i => i.GuestKey)
             .FirstOrDefaultAsync(cancellationToken);
-        if (key is not null) cache.Set(cacheKey, key, Retention);
+        if (stored is null) return null;
+        var key = protector.Unprotect(instanceId, stored);
+        cache.Set(cacheKey, key, Retention);
         return key;
     }
 }

@@ -5,6 +5,7 @@ using DbaaS.Core.Data;
 using DbaaS.Core.Data.Outbox;
 using DbaaS.Core.Datastores;
 using DbaaS.Core.Errors;
+using DbaaS.Core.Guests;
 using DbaaS.Core.Identity;
 using DbaaS.Core.Quotas;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed record InstancePage(IReadOnlyList<Instance> Items, Guid? NextMarke
 /// </summary>
 public sealed class InstanceService(
     DbaaSDbContext db, CatalogCache catalog, QuotaReservations quotas, IOptions<InstanceOptions> options, TimeProvider clock,
-    InstanceReadCache readCache)
+    InstanceReadCache readCache, GuestKeyProtector guestKeys)
 {
     public async Task<Instance> CreateAsync(AuthContext caller, CreateInstanceRequest request, CancellationToken cancellationToken)
     {
@@ -34,15 +35,16 @@ public sealed class InstanceService(
         var users = InitialObjectRules.Validate(version, datastore.Name, request.Databases, request.Users);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var id = Guid.NewGuid();
         var instance = new Instance
         {
-            Id = Guid.NewGuid(),
+            Id = id,
             ProjectId = caller.ProjectId,
             Name = request.Name,
             FlavorId = flavor.Id,
             DatastoreVersionId = version.Id,
             VolumeSizeGb = request.VolumeSizeGb,
-            GuestKey = EnvelopeSeal.NewKey(),
+            GuestKey = guestKeys.Protect(id, EnvelopeSeal.NewKey()),
             TaskStatus = InstanceTasks.Building,
             BuildDeadline = now.AddSeconds(options.Value.BuildTimeoutSeconds),
             Created = now,

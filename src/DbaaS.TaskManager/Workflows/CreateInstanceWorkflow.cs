@@ -16,7 +16,7 @@ namespace DbaaS.TaskManager.Workflows;
 /// </summary>
 public sealed class CreateInstanceWorkflow(
     TaskStore tasks, IGuestAccounts accounts, IComputeDriver compute, IGuestClient guests, CatalogCache catalog,
-    BuildFailures failures, ProvisioningGate provisioning, TimeProvider clock, ILogger<CreateInstanceWorkflow> log)
+    BuildFailures failures, ProvisioningGate provisioning, GuestKeyProtector guestKeys, TimeProvider clock, ILogger<CreateInstanceWorkflow> log)
 {
     public async Task RunAsync(Guid taskId, CancellationToken cancellationToken)
     {
@@ -42,7 +42,8 @@ public sealed class CreateInstanceWorkflow(
                 var rabbit = await Transient.RetryUntilAsync(step, deadline, clock, _ => accounts.CreateAsync(instance.Id, cancellationToken), cancellationToken, slot);
 
                 await tasks.StepAsync(task, step = "server", cancellationToken);
-                var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb, instance.GuestKey, rabbit);
+                var spec = new ServerSpec(instance.Id, version.Manager, version.Version, flavor.RamMb, instance.VolumeSizeGb,
+                    guestKeys.Unprotect(instance.Id, instance.GuestKey), rabbit);
                 server = await Transient.RetryUntilAsync(step, deadline, clock, _ => compute.CreateServerAsync(spec, cancellationToken), cancellationToken, slot);
             }
             if (!await tasks.UpdateInstanceAndStepAsync(task, s =>

@@ -13,6 +13,8 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "admin-test-password";
     public const string DemoPassword = "demo-test-password";
+    /// <summary>32 bytes in base64: the instance keys' encryption key of every test app.</summary>
+    public const string GuestKeyEncryptionKey = "ZGJhYXMtdGVzdHMtaW5zdGFuY2Uta2V5LWVuY3J5cHQ=";
 
     private TestDatabase? _database;
     private BrokerVhost? _vhost;
@@ -61,6 +63,8 @@ public sealed class DbaaSApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in TestEnvironment.Messaging) builder.UseSetting(key, value);
         foreach (var (key, value) in Broker.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Messaging:RabbitMq:VirtualHost", Vhost.Name);
+        // Every test app stores instance keys encrypted, as scripts/run.sh configures it; Settings may unset it.
+        builder.UseSetting("GuestKeys:EncryptionKey", GuestKeyEncryptionKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

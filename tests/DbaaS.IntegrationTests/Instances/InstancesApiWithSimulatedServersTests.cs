@@ -35,6 +35,26 @@ public sealed class InstancesApiWithSimulatedServersTests(SimulatedServersApp fi
     }
 
     [Fact]
+    public async Task The_instance_key_is_stored_encrypted_and_the_build_still_uses_it()
+    {
+        var session = await _app.NewProjectUserAsync();
+        var id = await _client.CreateInstanceAsync(session, InstanceSteps.CreateBody("sealed-key"));
+        await _client.WaitForStatusAsync(session, id, Within, "ACTIVE"); // the taskmanager opened the key for the server
+
+        await using var connection = new Npgsql.NpgsqlConnection(_app.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand("SELECT guest_key FROM instances WHERE id = @id", connection);
+        query.Parameters.AddWithValue("id", Guid.Parse(id));
+        var stored = (byte[])(await query.ExecuteScalarAsync())!;
+
+        Assert.Equal(1 + 12 + 32 + 16, stored.Length); // version, nonce, sealed key, tag: not the 32-byte key itself
+        var protector = new DbaaS.Core.Guests.GuestKeyProtector(
+            Microsoft.Extensions.Options.Options.Create(new DbaaS.Core.Guests.GuestKeyOptions { EncryptionKey = DbaaSApp.GuestKeyEncryptionKey }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DbaaS.Core.Guests.GuestKeyProtector>.Instance);
+        Assert.Equal(32, protector.Unprotect(Guid.Parse(id), stored).Length);
+    }
+
+    [Fact]
     public async Task List_pages_with_a_next_link_until_every_instance_is_seen_once()
     {
         var session = await _app.NewProjectUserAsync();
