@@ -15,9 +15,11 @@ public static class EnvelopeSeal
 
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(KeySize);
 
+    public static int SealedLength(int plaintextLength) => NonceSize + plaintextLength + TagSize;
+
     public static byte[] Seal(ReadOnlySpan<byte> key, string instanceId, ReadOnlySpan<byte> plaintext)
     {
-        var sealedBody = new byte[NonceSize + plaintext.Length + TagSize];
+        var sealedBody = new byte[SealedLength(plaintext.Length)];
         var nonce = sealedBody.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagSize);

@@ -34,7 +34,7 @@ public sealed class GuestKeyOptions
 public sealed class GuestKeyProtector
 {
     const byte SealedV1 = 1;
-    static readonly int SealedLength = 1 + EnvelopeSeal.Seal(new byte[EnvelopeSeal.KeySize], "", new byte[EnvelopeSeal.KeySize]).Length;
+    static readonly int SealedLength = 1 + EnvelopeSeal.SealedLength(EnvelopeSeal.KeySize);
 
     readonly byte[]? _encryptionKey;
 
